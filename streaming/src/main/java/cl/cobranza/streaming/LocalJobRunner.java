@@ -1,0 +1,212 @@
+package cl.cobranza.streaming;
+
+import cl.cobranza.core.kpi.ClientReceivables;
+import cl.cobranza.core.normalize.DemoErpNormalizer;
+import cl.cobranza.core.state.InvoiceSnapshot;
+import cl.cobranza.streaming.clickhouse.ClickHouseSink;
+import cl.cobranza.streaming.kafka.DeadLetter;
+import cl.cobranza.streaming.kafka.DeadLetterSerializer;
+import cl.cobranza.streaming.kafka.RawRecord;
+import cl.cobranza.streaming.kafka.RawRecordDeserializer;
+import cl.cobranza.streaming.receivables.ReceivablesJob;
+import cl.cobranza.warehouse.WarehouseSettings;
+import cl.cobranza.warehouse.WarehouseWriter;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Runs the receivables job on a Flink MiniCluster in this JVM against a real Kafka and ClickHouse,
+ * resuming from the newest savepoint or retained checkpoint under its folder, and stopping with a
+ * savepoint so that the next start resumes exactly where this one stopped.
+ */
+public final class LocalJobRunner implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalJobRunner.class);
+    /** Raw CDC topics: raw.<source>.<schema>.<table>. */
+    public static final Pattern RAW_TOPICS = Pattern.compile("raw\\.[^.]+\\.[^.]+\\.[^.]+");
+    public static final String DEAD_LETTER_TOPIC = "cobranza.dlq";
+
+    private final JobClient job;
+    private final Path savepointDir;
+    private final Optional<Path> restoredFrom;
+    private volatile boolean closed;
+
+    /** Local-mode settings: folder, Kafka, warehouse writer, parallelism, checkpoint interval. */
+    public record Settings(Path dir, String bootstrapServers, WarehouseSettings warehouse, int parallelism,
+                           Duration checkpointInterval, ZoneId zone) {
+    }
+
+    private LocalJobRunner(JobClient job, Path savepointDir, Optional<Path> restoredFrom) {
+        this.job = job;
+        this.savepointDir = savepointDir;
+        this.restoredFrom = restoredFrom;
+    }
+
+    public static LocalJobRunner start(Settings s) throws Exception {
+        Path checkpoints = s.dir().resolve("checkpoints").toAbsolutePath();
+        Path savepoints = s.dir().resolve("savepoints").toAbsolutePath();
+        Files.createDirectories(checkpoints);
+        Files.createDirectories(savepoints);
+        Optional<Path> restore = newestSnapshot(checkpoints, savepoints);
+
+        Configuration conf = new Configuration();
+        conf.set(StateBackendOptions.STATE_BACKEND, "hashmap");
+        conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
+        conf.set(CheckpointingOptions.SAVEPOINT_DIRECTORY, savepoints.toUri().toString());
+        conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, s.checkpointInterval());
+        conf.set(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS, 2);
+        conf.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+                ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
+        // small managed/network memory: the whole local stack must stay well under 4 GiB RSS
+        conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.ofMebiBytes(64));
+        conf.set(TaskManagerOptions.NETWORK_MEMORY_MIN, MemorySize.ofMebiBytes(64));
+        conf.set(TaskManagerOptions.NETWORK_MEMORY_MAX, MemorySize.ofMebiBytes(64));
+        conf.setString("rest.bind-address", "127.0.0.1");
+        restore.ifPresent(p -> conf.set(StateRecoveryOptions.SAVEPOINT_PATH, p.toUri().toString()));
+
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(s.parallelism(), conf);
+        buildJob(s).build(env);
+        JobClient client = env.executeAsync("cobranza-receivables");
+        restore.ifPresent(p -> LOG.info("receivables job resumed from {}", p));
+        return new LocalJobRunner(client, savepoints, restore);
+    }
+
+    /** The job wired to the real Kafka topics and ClickHouse tables. */
+    public static ReceivablesJob buildJob(Settings s) {
+        KafkaSource<RawRecord> source = KafkaSource.<RawRecord>builder()
+                .setBootstrapServers(s.bootstrapServers())
+                .setTopicPattern(RAW_TOPICS)
+                .setGroupId("cobranza-receivables")
+                .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+                .setDeserializer(new RawRecordDeserializer())
+                // raw topics appear when a source first captures a table: find them within a second
+                .setProperty("partition.discovery.interval.ms", "1000")
+                .setProperty("commit.offsets.on.checkpoint", "true")
+                .build();
+        KafkaSink<DeadLetter> deadLetters = KafkaSink.<DeadLetter>builder()
+                .setBootstrapServers(s.bootstrapServers())
+                .setRecordSerializer(new DeadLetterSerializer(DEAD_LETTER_TOPIC))
+                .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+                .build();
+        // 200 ms batches keep freshness well under a second; 20k rows bound a batch under load
+        ClickHouseSink<InvoiceSnapshot> invoices = new ClickHouseSink<>(s.warehouse(),
+                r -> r.clientId() + '\u0000' + r.invoiceId(), (w, rows) -> new WarehouseWriter(w).writeInvoices(rows),
+                20_000, 200);
+        ClickHouseSink<ClientReceivables> receivables = new ClickHouseSink<>(s.warehouse(),
+                r -> r.clientId() + '\u0000' + r.asOf(), (w, rows) -> new WarehouseWriter(w).writeReceivables(rows),
+                20_000, 200);
+        return new ReceivablesJob(source, new DemoErpNormalizer(), invoices, receivables, deadLetters, s.zone());
+    }
+
+    /** The newest completed savepoint or checkpoint (a folder with a {@code _metadata} file). */
+    static Optional<Path> newestSnapshot(Path... roots) throws IOException {
+        Path best = null;
+        long bestTime = Long.MIN_VALUE;
+        for (Path root : roots) {
+            try (Stream<Path> files = Files.walk(root, 3)) {
+                for (Path meta : (Iterable<Path>) files.filter(f -> f.getFileName().toString().equals("_metadata"))::iterator) {
+                    long t = Files.getLastModifiedTime(meta).toMillis();
+                    if (t > bestTime) {
+                        bestTime = t;
+                        best = meta.getParent();
+                    }
+                }
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    public Optional<Path> restoredFrom() {
+        return restoredFrom;
+    }
+
+    public JobStatus status() throws Exception {
+        return job.getJobStatus().get(5, TimeUnit.SECONDS);
+    }
+
+    /** Waits until the job runs (all tasks deployed is not observable here; RUNNING is close enough). */
+    public void awaitRunning(Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            JobStatus st = status();
+            if (st == JobStatus.RUNNING) {
+                return;
+            }
+            if (st.isGloballyTerminalState()) {
+                throw new IllegalStateException("receivables job ended with status " + st);
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("receivables job not running after " + timeout);
+    }
+
+    /** Stops with a savepoint (so the next start resumes exactly); falls back to cancel, keeping the last checkpoint. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            String path = job.stopWithSavepoint(false, savepointDir.toUri().toString(), SavepointFormatType.CANONICAL)
+                    .get(60, TimeUnit.SECONDS);
+            LOG.info("receivables job stopped with savepoint {}", path);
+            pruneSavepoints(path);
+        } catch (Exception e) {
+            LOG.warn("stop with savepoint failed ({}); cancelling, the next start resumes from the last checkpoint",
+                    e.toString());
+            try {
+                job.cancel().get(30, TimeUnit.SECONDS);
+            } catch (Exception ex) {
+                LOG.warn("cancel failed: {}", ex.toString());
+            }
+        }
+    }
+
+    /** Keeps only the savepoint just taken: older ones would never be chosen again. */
+    private void pruneSavepoints(String keep) {
+        Path kept = Path.of(java.net.URI.create(keep.startsWith("file:") ? keep : "file:" + keep));
+        try (Stream<Path> dirs = Files.list(savepointDir)) {
+            dirs.filter(d -> !d.equals(kept)).forEach(LocalJobRunner::deleteTree);
+        } catch (IOException e) {
+            LOG.debug("could not prune savepoints: {}", e.toString());
+        }
+    }
+
+    private static void deleteTree(Path p) {
+        try (Stream<Path> walk = Files.walk(p)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException ignored) {
+            // best effort: a leftover old savepoint is only disk space
+        }
+    }
+}
