@@ -1,0 +1,44 @@
+package cl.cobranza.api;
+
+import cl.cobranza.warehouse.ReceivablesQueries;
+import cl.cobranza.warehouse.Warehouse;
+import cl.cobranza.warehouse.WarehouseSettings;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/** Wires the warehouse read side, the business clock and the one scheduler of live updates. */
+@Configuration(proxyBeanMethods = false)
+class ApiConfiguration {
+
+    @Bean(destroyMethod = "close")
+    Warehouse warehouse(CobranzaProperties properties) {
+        CobranzaProperties.Clickhouse ch = properties.clickhouse();
+        return new Warehouse(new WarehouseSettings(ch.url(), ch.database(), ch.user(), ch.password()));
+    }
+
+    @Bean
+    ReceivablesQueries receivablesQueries(Warehouse warehouse) {
+        return new ReceivablesQueries(warehouse);
+    }
+
+    /** "Today" is a business date in the clients' zone (America/Santiago), not the server's. */
+    @Bean
+    Clock clock(CobranzaProperties properties) {
+        return Clock.system(ZoneId.of(properties.timezone()));
+    }
+
+    /** One thread pushes to every live client: the work per tick is one query, whatever the number of viewers. */
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService liveScheduler() {
+        return Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "cobranza-live");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+}

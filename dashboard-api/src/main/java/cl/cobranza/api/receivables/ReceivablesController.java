@@ -1,0 +1,33 @@
+package cl.cobranza.api.receivables;
+
+import cl.cobranza.api.web.DateParameter;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/** Open and overdue receivables per client: one snapshot, or a live stream of them. */
+@RestController
+@RequestMapping("/api/v1/receivables")
+class ReceivablesController {
+    private final ReceivablesReport report;
+    private final ReceivablesStream stream;
+
+    ReceivablesController(ReceivablesReport report, ReceivablesStream stream) {
+        this.report = report;
+        this.stream = stream;
+    }
+
+    /** {@code asOf} defaults to today in the business time zone. */
+    @GetMapping
+    ReceivablesResponse receivables(@RequestParam(name = "asOf", required = false) String asOf) {
+        return report.asOf(DateParameter.parse("asOf", asOf, report.today()));
+    }
+
+    @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter stream() {
+        return stream.subscribe();
+    }
+}

@@ -1,0 +1,53 @@
+package cl.cobranza.api.receivables;
+
+import cl.cobranza.warehouse.ClientReceivablesView;
+import cl.cobranza.warehouse.ReceivablesQueries;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds the receivables view (per client and totals) from the warehouse, for the endpoint and the live stream alike. */
+@Service
+class ReceivablesReport {
+    /** The KPI definition shown with the numbers, in the users' language (docs/kpis.md, Receivables). */
+    public static final String DEFINITION = "Por cobrar: saldo abierto de las facturas a la fecha de corte, es decir, "
+            + "el total de la factura menos las notas de crédito que la referencian y los pagos aplicados, todos con "
+            + "fecha igual o anterior a la fecha de corte; nunca es menor que cero. Vencido: la parte de ese saldo "
+            + "cuyas facturas tienen fecha de vencimiento anterior a la fecha de corte (días de mora mayores que cero); "
+            + "si el ERP no informa vencimiento, se usa la fecha de emisión más 30 días (Ley 21.131).";
+
+    private final ReceivablesQueries queries;
+    private final Clock clock;
+
+    ReceivablesReport(ReceivablesQueries queries, Clock clock) {
+        this.queries = queries;
+        this.clock = clock;
+    }
+
+    /** Today in the business time zone. */
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /** Every client's newest receivables on or before {@code asOf}, and their totals. */
+    public ReceivablesResponse asOf(LocalDate asOf) {
+        List<ReceivablesResponse.ClientRow> rows = new ArrayList<>();
+        long open = 0;
+        long overdue = 0;
+        long openInvoices = 0;
+        long overdueInvoices = 0;
+        for (ClientReceivablesView v : queries.current(asOf)) {
+            rows.add(new ReceivablesResponse.ClientRow(v.clientId(), v.name(), v.openClp(), v.overdueClp(),
+                    v.openInvoices(), v.overdueInvoices(), v.asOf() == null ? null : v.asOf().toString()));
+            open += v.openClp();
+            overdue += v.overdueClp();
+            openInvoices += v.openInvoices();
+            overdueInvoices += v.overdueInvoices();
+        }
+        return new ReceivablesResponse(asOf.toString(), DEFINITION, List.copyOf(rows),
+                new ReceivablesResponse.Totals(open, overdue, openInvoices, overdueInvoices));
+    }
+}

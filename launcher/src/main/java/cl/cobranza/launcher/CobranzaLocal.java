@@ -1,0 +1,53 @@
+package cl.cobranza.launcher;
+
+import cl.cobranza.connectors.demo.DemoClient;
+
+import java.nio.file.Files;
+import java.util.concurrent.CountDownLatch;
+
+/** Entry point of the one-command local stack: starts it, prints the URL and login, stops it on Ctrl-C. */
+public final class CobranzaLocal {
+    private CobranzaLocal() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        StackConfig config = StackConfig.load();
+        // before the first logger: logs go to <data-dir>/logs, the terminal keeps only the readiness lines
+        Files.createDirectories(config.dataDir().resolve("logs"));
+        System.setProperty("cobranza.log.dir", config.dataDir().resolve("logs").toString());
+        // the launcher owns logging; Spring Boot must not reconfigure it when the API starts in-process
+        System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
+
+        System.out.println("cobranza — starting the local stack (data in " + config.dataDir() + ")");
+        LocalStack stack;
+        try {
+            stack = LocalStack.start(config, DemoClient.defaults(), System.out);
+        } catch (Exception e) {
+            System.err.println();
+            System.err.println("cobranza could not start: " + rootMessage(e));
+            System.err.println("Details in " + config.dataDir().resolve("logs/cobranza.log"));
+            System.exit(1);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\ncobranza — stopping…");
+            stack.close();
+            System.out.println("cobranza — stopped.");
+            stopped.countDown();
+        }, "cobranza-stop"));
+        System.out.printf("%ncobranza is ready in %.1f s%n", stack.secondsSinceStart());
+        System.out.println("  Dashboard: " + stack.apiUrl());
+        System.out.println("  Login:     " + config.get("cobranza.demo.user") + " / " + config.get("cobranza.demo.password"));
+        System.out.println("  Press Ctrl-C to stop.");
+        stopped.await();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + t.getMessage() + ")";
+    }
+}

@@ -1,0 +1,240 @@
+package cl.cobranza.launcher;
+
+import cl.cobranza.api.CobranzaApi;
+import cl.cobranza.connectors.debezium.PostgresCapture;
+import cl.cobranza.connectors.demo.DemoClient;
+import cl.cobranza.connectors.demo.DemoDataGenerator;
+import cl.cobranza.connectors.demo.DemoErp;
+import cl.cobranza.connectors.kafka.KafkaBroker;
+import cl.cobranza.connectors.postgres.PostgresServer;
+import cl.cobranza.streaming.LocalJobRunner;
+import cl.cobranza.warehouse.ClickHouseServer;
+import cl.cobranza.warehouse.ClientInfo;
+import cl.cobranza.warehouse.Migrations;
+import cl.cobranza.warehouse.Warehouse;
+import cl.cobranza.warehouse.WarehouseSettings;
+import cl.cobranza.warehouse.WarehouseWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole platform on one machine: PostgreSQL with the demo ERPs, a Kafka broker, one Debezium engine
+ * per ERP, the Flink job on a MiniCluster, a ClickHouse server and the API. Starts each in order, says
+ * when each is ready, and stops them in reverse order.
+ */
+public final class LocalStack implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
+
+    private final StackConfig config;
+    private final PrintStream out;
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final Map<String, DemoClient> clients = new LinkedHashMap<>();
+    private final Map<String, PostgresCapture> captures = new LinkedHashMap<>();
+    private PostgresServer postgres;
+    private KafkaBroker kafka;
+    private WarehouseSettings writer;
+    private WarehouseSettings reader;
+    private LocalJobRunner job;
+    private DemoDataGenerator generator;
+    private ConfigurableApplicationContext api;
+    private long startNanos;
+
+    private LocalStack(StackConfig config, PrintStream out) {
+        this.config = config;
+        this.out = out;
+    }
+
+    /** Starts everything with the given demo clients; on failure stops what had started and rethrows. */
+    public static LocalStack start(StackConfig config, List<DemoClient> demoClients, PrintStream out) throws Exception {
+        LocalStack stack = new LocalStack(config, out);
+        try {
+            stack.startAll(demoClients);
+            return stack;
+        } catch (Exception | Error e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startAll(List<DemoClient> demoClients) throws Exception {
+        startNanos = System.nanoTime();
+        Path dir = config.dataDir();
+        Files.createDirectories(dir);
+        ZoneId zone = ZoneId.of(config.get("cobranza.timezone"));
+
+        step("ClickHouse", () -> {
+            String external = config.get("cobranza.clickhouse.url");
+            String db = config.get("cobranza.clickhouse.database");
+            if (external.isEmpty()) {
+                String binary = config.get("cobranza.clickhouse.binary");
+                ClickHouseServer ch = ClickHouseServer.start(new ClickHouseServer.Config(dir.resolve("clickhouse"),
+                        config.getInt("cobranza.clickhouse.http-port"), config.getInt("cobranza.clickhouse.tcp-port"), db,
+                        config.get("cobranza.clickhouse.writer-user"), config.get("cobranza.clickhouse.writer-password"),
+                        config.get("cobranza.clickhouse.reader-user"), config.get("cobranza.clickhouse.reader-password"),
+                        binary.isEmpty() ? null : Path.of(binary)));
+                started.push(ch);
+                writer = ch.writerSettings();
+                reader = ch.readerSettings();
+            } else {
+                writer = new WarehouseSettings(external, db, config.get("cobranza.clickhouse.writer-user"),
+                        config.get("cobranza.clickhouse.writer-password"));
+                reader = new WarehouseSettings(external, db, config.get("cobranza.clickhouse.reader-user"),
+                        config.get("cobranza.clickhouse.reader-password"));
+            }
+            List<String> applied = Migrations.migrate(writer);
+            return writer.url() + (applied.isEmpty() ? ", schema current" : ", migrations applied: " + applied);
+        });
+        step("PostgreSQL", () -> {
+            postgres = PostgresServer.start(dir.resolve("postgres"), config.getInt("cobranza.postgres.port"));
+            started.push(postgres);
+            return "127.0.0.1:" + postgres.port();
+        });
+        step("Kafka", () -> {
+            kafka = KafkaBroker.start(dir.resolve("kafka"), config.getInt("cobranza.kafka.port"),
+                    config.getInt("cobranza.kafka.controller-port"), config.getInt("cobranza.kafka.partitions"));
+            started.push(kafka);
+            return kafka.bootstrapServers() + " (KRaft)";
+        });
+        step("Demo ERPs + Debezium", () -> {
+            for (DemoClient c : demoClients) {
+                addClient(c);
+            }
+            return clients.size() + " client ERP databases captured: " + String.join(", ", clients.keySet());
+        });
+        step("Flink", () -> {
+            job = LocalJobRunner.start(new LocalJobRunner.Settings(dir.resolve("flink"), kafka.bootstrapServers(), writer,
+                    config.getInt("cobranza.flink.parallelism"),
+                    Duration.ofMillis(config.getInt("cobranza.flink.checkpoint-interval-ms")), zone));
+            started.push(job);
+            job.awaitRunning(Duration.ofSeconds(60));
+            return "receivables job running" + job.restoredFrom().map(p -> ", resumed from " + dir.relativize(p)).orElse("");
+        });
+        step("API", () -> {
+            Map<String, Object> props = new LinkedHashMap<>();
+            props.put("server.port", config.get("cobranza.api.port"));
+            props.put("server.address", "127.0.0.1");
+            props.put("cobranza.clickhouse.url", reader.url());
+            props.put("cobranza.clickhouse.database", reader.database());
+            props.put("cobranza.clickhouse.user", reader.user());
+            props.put("cobranza.clickhouse.password", reader.password());
+            props.put("cobranza.demo.user", config.get("cobranza.demo.user"));
+            props.put("cobranza.demo.password", config.get("cobranza.demo.password"));
+            props.put("cobranza.timezone", config.get("cobranza.timezone"));
+            api = CobranzaApi.start(props);
+            started.push(api::close);
+            return apiUrl();
+        });
+        double rate = config.getDouble("cobranza.generator.rate");
+        step("Demo generator", () -> {
+            generator = new DemoDataGenerator(postgres, new ArrayList<>(clients.values()), rate,
+                    Long.parseLong(config.get("cobranza.generator.seed")), Clock.system(zone));
+            started.push(generator);
+            generator.start();
+            return rate > 0 ? rate + " changes/s across the demo ERPs" : "off";
+        });
+    }
+
+    /** Adds a client: creates its demo ERP database (seeding it when the generator is on) and starts capturing it. */
+    public synchronized void addClient(DemoClient c) throws Exception {
+        if (clients.containsKey(c.clientId())) {
+            return;
+        }
+        DemoErp.install(postgres, c);
+        if (config.getDouble("cobranza.generator.rate") > 0) {
+            try (DemoDataGenerator seeder = new DemoDataGenerator(postgres, List.of(c), 0,
+                    Long.parseLong(config.get("cobranza.generator.seed")) ^ c.clientId().hashCode(),
+                    Clock.system(ZoneId.of(config.get("cobranza.timezone"))))) {
+                seeder.seedIfEmpty(config.getInt("cobranza.generator.seed-customers"),
+                        config.getInt("cobranza.generator.seed-invoices"));
+            }
+        }
+        try (Warehouse w = new Warehouse(writer)) {
+            new WarehouseWriter(w).upsertClients(List.of(new ClientInfo(c.clientId(), c.name(), c.rut())));
+        }
+        PostgresCapture capture = PostgresCapture.start(new PostgresCapture.Source(c.clientId(), "127.0.0.1",
+                postgres.port(), c.database(), PostgresServer.SUPERUSER, "postgres", PostgresCapture.DEMO_TABLES),
+                config.dataDir().resolve("debezium"), kafka.bootstrapServers(), Duration.ofSeconds(30));
+        started.push(capture);
+        captures.put(c.clientId(), capture);
+        clients.put(c.clientId(), c);
+    }
+
+    private interface Step {
+        String run() throws Exception;
+    }
+
+    private void step(String name, Step step) throws Exception {
+        long t0 = System.nanoTime();
+        String detail = step.run();
+        out.printf("  ✔ %-20s %5.1f s  %s%n", name, (System.nanoTime() - t0) / 1e9, detail);
+        out.flush();
+    }
+
+    /** Seconds from the start call to now. */
+    public double secondsSinceStart() {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    public String apiUrl() {
+        return "http://localhost:" + config.get("cobranza.api.port");
+    }
+
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    public WarehouseSettings warehouseWriter() {
+        return writer;
+    }
+
+    public WarehouseSettings warehouseReader() {
+        return reader;
+    }
+
+    public DemoDataGenerator generator() {
+        return generator;
+    }
+
+    public Map<String, DemoClient> clients() {
+        return Map.copyOf(clients);
+    }
+
+    public Map<String, PostgresCapture> captures() {
+        return Map.copyOf(captures);
+    }
+
+    public StackConfig config() {
+        return config;
+    }
+
+    /** Stops everything started, newest first; never throws, so every component gets its turn. */
+    @Override
+    public synchronized void close() {
+        while (!started.isEmpty()) {
+            AutoCloseable c = started.pop();
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.warn("stopping {} failed: {}", c, e.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package cl.cobranza.warehouse;
+
+import com.clickhouse.client.api.Client;
+import com.clickhouse.client.api.command.CommandResponse;
+import com.clickhouse.client.api.insert.InsertResponse;
+import com.clickhouse.client.api.query.QueryResponse;
+import com.clickhouse.data.ClickHouseFormat;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.regex.Pattern;
+
+/**
+ * The warehouse connection: a client-v2 {@link Client} configured so that the same code runs against
+ * Debian's ClickHouse 18.16 and current servers (see docs/clickhouse-portable-sql.md). Thread-safe;
+ * create one per process (or per Flink operator) and close it at the end.
+ */
+public final class Warehouse implements AutoCloseable {
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern TABLE = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*\\.)?[A-Za-z_][A-Za-z0-9_]*");
+    private static final ObjectReader ROW_READER = new ObjectMapper().readerFor(JsonNode.class);
+
+    private final WarehouseSettings settings;
+    private final Client client;
+
+    /** Connects lazily: nothing is sent to the server until the first statement. */
+    public Warehouse(WarehouseSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.client = newClient(settings.url(), settings.user(), settings.password(), settings.database());
+    }
+
+    /**
+     * Creates {@code database} if it does not exist. Needed before any {@link Warehouse} uses it as its
+     * default database: the server rejects every statement of a session whose default database is missing.
+     */
+    public static void createDatabase(String url, String user, String password, String database) {
+        requireIdentifier(database, "database");
+        try (Warehouse bootstrap = new Warehouse(url, user, password)) {
+            bootstrap.execute("CREATE DATABASE IF NOT EXISTS " + database);
+        }
+    }
+
+    private Warehouse(String url, String user, String password) {
+        this.settings = null;
+        this.client = newClient(url, user, password, null);
+    }
+
+    private static Client newClient(String url, String user, String password, String database) {
+        Client.Builder builder = new Client.Builder()
+                .addEndpoint(url)
+                .setUsername(user)
+                .setPassword(password == null ? "" : password)
+                // 18.16 answers a compressed request with HTTP 200 and an empty body
+                .compressServerResponse(false)
+                // with HTTP compression on, the client drops the first 4 bytes of 18.16's answer
+                .useHttpCompression(false)
+                // errors in the middle of a result become HTTP errors instead of a silently truncated stream
+                .serverSetting("wait_end_of_query", "1")
+                .setConnectTimeout(5, ChronoUnit.SECONDS)
+                .setSocketTimeout(120, ChronoUnit.SECONDS);
+        if (database != null) {
+            // a URL setting, not setDefaultDatabase(): 18.16 ignores the X-ClickHouse-Database header
+            builder.serverSetting("database", database);
+        }
+        return builder.build();
+    }
+
+    /** The settings this connection was opened with. */
+    public WarehouseSettings settings() {
+        return settings;
+    }
+
+    /** Runs a statement that returns no rows (DDL, INSERT … SELECT, ALTER …). */
+    public void execute(String sql) {
+        try (CommandResponse ignored = client.execute(sql).get()) {
+            // the response carries only metrics; closing it releases the connection
+        } catch (Exception e) {
+            throw failure(sql, e);
+        }
+    }
+
+    /**
+     * Runs a SELECT and returns its rows as JSON objects. {@code FORMAT JSONEachRow} is appended here
+     * because 18.16 ignores the format header. 64-bit integers may arrive quoted (18.16 quotes them by
+     * default), so read numbers with {@link JsonNode#asLong()}, which accepts both forms.
+     */
+    public List<JsonNode> query(String sql) {
+        String formatted = stripTrailingSemicolon(sql) + "\nFORMAT JSONEachRow";
+        try (QueryResponse response = client.query(formatted).get();
+             InputStream in = response.getInputStream();
+             MappingIterator<JsonNode> rows = ROW_READER.readValues(in)) {
+            List<JsonNode> result = new ArrayList<>();
+            while (rows.hasNextValue()) {
+                result.add(rows.nextValue());
+            }
+            return result;
+        } catch (Exception e) {
+            throw failure(formatted, e);
+        }
+    }
+
+    /** Inserts rows given as JSONEachRow (one JSON object per line). All or nothing: a bad row fails the whole insert. */
+    public void insertJsonEachRow(String table, byte[] jsonLines) {
+        if (!TABLE.matcher(table).matches()) {
+            throw new IllegalArgumentException("Not a table name: '" + table + "' (expected name or database.name)");
+        }
+        try (InsertResponse ignored = client.insert(table, new ByteArrayInputStream(jsonLines), ClickHouseFormat.JSONEachRow).get()) {
+            // nothing to read back
+        } catch (Exception e) {
+            throw failure("INSERT INTO " + table + " FORMAT JSONEachRow (" + jsonLines.length + " bytes)", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+
+    static String requireIdentifier(String name, String what) {
+        if (name == null || !IDENTIFIER.matcher(name).matches()) {
+            throw new IllegalArgumentException(what + " must be a plain identifier ([A-Za-z_][A-Za-z0-9_]*), got: '" + name + "'");
+        }
+        return name;
+    }
+
+    private static String stripTrailingSemicolon(String sql) {
+        String s = sql.strip();
+        return s.endsWith(";") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    private static WarehouseException failure(String sql, Exception e) {
+        if (e instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+        }
+        Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+        String message = cause.getMessage() != null ? cause.getMessage().strip() : cause.getClass().getName();
+        return new WarehouseException(sql, message, cause);
+    }
+}

@@ -1,0 +1,58 @@
+package cl.cobranza.warehouse;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@ExtendWith(ClickHouseExtension.class)
+class WarehouseTest {
+
+    @Test
+    void errorsNameTheSqlAndTheServerMessage(ClickHouseServer server) {
+        try (Warehouse warehouse = new Warehouse(server.writerSettings())) {
+            assertThatThrownBy(() -> warehouse.query("SELECT * FROM no_such_table WHERE 1 = 1"))
+                    .isInstanceOfSatisfying(WarehouseException.class, e -> {
+                        assertThat(e.code()).isEqualTo(60);
+                        assertThat(e.getMessage()).contains("no_such_table").contains("SQL: SELECT * FROM no_such_table WHERE 1 = 1");
+                    });
+        }
+    }
+
+    @Test
+    void aBadRowFailsTheWholeInsert(ClickHouseServer server) {
+        try (Warehouse warehouse = new Warehouse(server.writerSettings())) {
+            byte[] rows = ("{\"client_id\":\"wh-bad-row\",\"name\":\"ok\",\"rut\":\"1-9\",\"version\":1}\n"
+                    + "{\"client_id\":\"wh-bad-row-2\",\"name\":\"bad\",\"rut\":\"1-9\",\"version\":\"not a number\"}\n")
+                    .getBytes(StandardCharsets.UTF_8);
+            assertThatThrownBy(() -> warehouse.insertJsonEachRow("clients", rows))
+                    .isInstanceOf(WarehouseException.class)
+                    .hasMessageContaining("INSERT INTO clients FORMAT JSONEachRow");
+            assertThat(warehouse.query("SELECT count() AS n FROM clients WHERE client_id LIKE 'wh-bad-row%'").get(0).get("n").asLong())
+                    .isZero();
+        }
+    }
+
+    @Test
+    void readerMayReadButNotWriteOrChangeTheSchema(ClickHouseServer server) {
+        try (Warehouse reader = new Warehouse(server.readerSettings())) {
+            assertThat(reader.query("SELECT count() AS n FROM clients")).hasSize(1);
+            assertThatThrownBy(() -> reader.execute("INSERT INTO clients (client_id, name, rut, version) VALUES ('wh-r', 'x', 'y', 1)"))
+                    .isInstanceOfSatisfying(WarehouseException.class, e -> assertThat(e.code()).isEqualTo(164));
+            assertThatThrownBy(() -> reader.execute("CREATE TABLE reader_table (a UInt8) ENGINE = MergeTree ORDER BY a"))
+                    .isInstanceOfSatisfying(WarehouseException.class, e -> assertThat(e.code()).isEqualTo(164));
+            assertThatThrownBy(() -> reader.execute("DROP TABLE clients"))
+                    .isInstanceOf(WarehouseException.class);
+        }
+    }
+
+    @Test
+    void rejectsNamesThatAreNotIdentifiers() {
+        assertThatThrownBy(() -> new WarehouseSettings("http://localhost:1", "x; DROP", "u", "p"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(new WarehouseSettings("http://localhost:1", "db", "u", "secret").toString()).doesNotContain("secret");
+    }
+}
