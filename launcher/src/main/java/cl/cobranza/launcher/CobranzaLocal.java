@@ -17,6 +17,9 @@ public final class CobranzaLocal {
         System.setProperty("cobranza.log.dir", config.dataDir().resolve("logs").toString());
         // the launcher owns logging; Spring Boot must not reconfigure it when the API starts in-process
         System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
+        // Tomcat and a few libraries log through java.util.logging: route it to the same log file
+        org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
+        org.slf4j.bridge.SLF4JBridgeHandler.install();
 
         System.out.println("cobranza — starting the local stack (data in " + config.dataDir() + ")");
         LocalStack stack;

@@ -117,13 +117,13 @@ public final class LocalJobRunner implements AutoCloseable {
                 .setRecordSerializer(new DeadLetterSerializer(DEAD_LETTER_TOPIC))
                 .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
                 .build();
-        // 200 ms batches keep freshness well under a second; 20k rows bound a batch under load
+        // 300 ms batches keep freshness under a second while bounding ClickHouse parts; 20k rows bound a batch under load
         ClickHouseSink<InvoiceSnapshot> invoices = new ClickHouseSink<>(s.warehouse(),
                 r -> r.clientId() + '\u0000' + r.invoiceId(), (w, rows) -> new WarehouseWriter(w).writeInvoices(rows),
-                20_000, 200);
+                20_000, 300);
         ClickHouseSink<ClientReceivables> receivables = new ClickHouseSink<>(s.warehouse(),
                 r -> r.clientId() + '\u0000' + r.asOf(), (w, rows) -> new WarehouseWriter(w).writeReceivables(rows),
-                20_000, 200);
+                20_000, 300);
         return new ReceivablesJob(source, new DemoErpNormalizer(), invoices, receivables, deadLetters, s.zone());
     }
 

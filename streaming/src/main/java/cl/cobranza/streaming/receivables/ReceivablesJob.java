@@ -56,10 +56,11 @@ public final class ReceivablesJob {
                 .process(new InvoiceStateFunction()).name("invoice-state").uid("invoice-state");
 
         updates.map(InvoiceUpdate::snapshot).name("invoice-snapshots")
-                .sinkTo(invoiceSink).name("invoice-state-sink").uid("invoice-state-sink");
+                // one writer per table: fewer, larger inserts mean fewer ClickHouse parts to merge
+                .sinkTo(invoiceSink).name("invoice-state-sink").uid("invoice-state-sink").setParallelism(1);
 
         updates.keyBy(u -> u.snapshot().clientId())
                 .process(new ClientReceivablesFunction(zone)).name("client-receivables").uid("client-receivables")
-                .sinkTo(receivablesSink).name("client-receivables-sink").uid("client-receivables-sink");
+                .sinkTo(receivablesSink).name("client-receivables-sink").uid("client-receivables-sink").setParallelism(1);
     }
 }
