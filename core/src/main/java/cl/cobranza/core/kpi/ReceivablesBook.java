@@ -1,5 +1,7 @@
 package cl.cobranza.core.kpi;
 
+import cl.cobranza.core.state.Versions;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -69,9 +71,9 @@ public final class ReceivablesBook {
         return new ClientReceivables(clientId, asOf, open, overdue, openCount, overdueCount, version);
     }
 
-    /** See {@code InvoiceState#nextVersion}: strictly growing, tracking wall-clock microseconds. */
+    /** Advances the book's version for a new row (see {@link Versions}). */
     public long nextVersion(long nowMillis) {
-        version = Math.max(version + 1, nowMillis * 1000);
+        version = Versions.next(version, nowMillis);
         return version;
     }
 

@@ -139,13 +139,9 @@ public final class InvoiceState {
         return total;
     }
 
-    /**
-     * Advances the state's version for a new snapshot. Versions grow strictly and track wall-clock
-     * microseconds, so rows written after a restore from an older checkpoint (or with lost state)
-     * still supersede the rows written before it.
-     */
+    /** Advances the state's version for a new snapshot (see {@link Versions}). */
     public long nextVersion(long nowMillis) {
-        version = Math.max(version + 1, nowMillis * 1000);
+        version = Versions.next(version, nowMillis);
         return version;
     }
 
