@@ -13,11 +13,7 @@ import java.util.List;
 @Service
 class ReceivablesReport {
     /** The KPI definition shown with the numbers, in the users' language (docs/kpis.md, Receivables). */
-    public static final String DEFINITION = "Por cobrar: saldo abierto de las facturas a la fecha de corte, es decir, "
-            + "el total de la factura menos las notas de crédito que la referencian y los pagos aplicados, todos con "
-            + "fecha igual o anterior a la fecha de corte; nunca es menor que cero. Vencido: la parte de ese saldo "
-            + "cuyas facturas tienen fecha de vencimiento anterior a la fecha de corte (días de mora mayores que cero); "
-            + "si el ERP no informa vencimiento, se usa la fecha de emisión más 30 días (Ley 21.131).";
+    public static final String DEFINITION = cl.cobranza.core.kpi.KpiDefinitions.RECEIVABLES_ES;
 
     private final ReceivablesQueries queries;
     private final Clock clock;
