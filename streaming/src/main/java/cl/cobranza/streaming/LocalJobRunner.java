@@ -119,10 +119,10 @@ public final class LocalJobRunner implements AutoCloseable {
                 .build();
         // 300 ms batches keep freshness under a second while bounding ClickHouse parts; 20k rows bound a batch under load
         ClickHouseSink<InvoiceSnapshot> invoices = new ClickHouseSink<>(s.warehouse(),
-                r -> r.clientId() + '\u0000' + r.invoiceId(), (w, rows) -> new WarehouseWriter(w).writeInvoices(rows),
+                r -> r.clientId() + '\u0000' + r.invoiceId(), WarehouseWriter::writeInvoices,
                 20_000, 300);
         ClickHouseSink<ClientReceivables> receivables = new ClickHouseSink<>(s.warehouse(),
-                r -> r.clientId() + '\u0000' + r.asOf(), (w, rows) -> new WarehouseWriter(w).writeReceivables(rows),
+                r -> r.clientId() + '\u0000' + r.asOf(), WarehouseWriter::writeReceivables,
                 20_000, 300);
         return new ReceivablesJob(source, new DemoErpNormalizer(), invoices, receivables, deadLetters, s.zone());
     }

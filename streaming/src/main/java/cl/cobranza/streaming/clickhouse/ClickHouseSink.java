@@ -2,6 +2,7 @@ package cl.cobranza.streaming.clickhouse;
 
 import cl.cobranza.warehouse.Warehouse;
 import cl.cobranza.warehouse.WarehouseSettings;
+import cl.cobranza.warehouse.WarehouseWriter;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
@@ -27,7 +28,7 @@ public final class ClickHouseSink<T> implements Sink<T> {
     /** How a batch of rows reaches its table. */
     @FunctionalInterface
     public interface BatchWriter<T> extends Serializable {
-        void write(Warehouse warehouse, List<T> rows);
+        void write(WarehouseWriter writer, List<T> rows);
     }
 
     /** The natural key of a row: rows with the same key replace each other. */
@@ -59,6 +60,7 @@ public final class ClickHouseSink<T> implements Sink<T> {
 
     private static final class Writer<T> implements SinkWriter<T> {
         private final Warehouse warehouse;
+        private final WarehouseWriter tableWriter; // one per sink writer, not one per batch
         private final KeyOf<T> keyOf;
         private final BatchWriter<T> writer;
         private final int maxBatchRows;
@@ -70,6 +72,7 @@ public final class ClickHouseSink<T> implements Sink<T> {
         Writer(Warehouse warehouse, KeyOf<T> keyOf, BatchWriter<T> writer, int maxBatchRows, long flushIntervalMillis,
                ProcessingTimeService time) {
             this.warehouse = warehouse;
+            this.tableWriter = new WarehouseWriter(warehouse);
             this.keyOf = keyOf;
             this.writer = writer;
             this.maxBatchRows = maxBatchRows;
@@ -101,7 +104,7 @@ public final class ClickHouseSink<T> implements Sink<T> {
                 return;
             }
             List<T> rows = new ArrayList<>(buffer.values());
-            writer.write(warehouse, rows); // a failure fails the task: it restarts from the last checkpoint
+            writer.write(tableWriter, rows); // a failure fails the task: it restarts from the last checkpoint
             buffer.clear();
         }
 
