@@ -5,7 +5,8 @@ package cl.cobranza.core.events;
  * {@code sourcePosition} orders versions of the same row (the PostgreSQL LSN, or a binlog position):
  * a fact never overwrites a newer version of the same row, so duplicates and replays converge.
  */
-public sealed interface CanonicalEvent permits DebtorChanged, InvoiceChanged, CreditNoteChanged, PaymentChanged {
+public sealed interface CanonicalEvent permits DebtorChanged, InvoiceChanged, CreditNoteChanged, PaymentChanged,
+        ActionRecorded, PromiseChanged {
     /** The pyme whose receivables these are. */
     String clientId();
 

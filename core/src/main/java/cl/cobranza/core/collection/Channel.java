@@ -1,0 +1,31 @@
+package cl.cobranza.core.collection;
+
+/** How a collector reached (or tried to reach) a debtor; each channel has a unit cost in {@link ClientTerms}. */
+public enum Channel {
+    EMAIL, SMS, WHATSAPP,
+    /** Priced per minute of call. */
+    CALL,
+    VISIT, LETTER,
+    /** A court filing; its cost is passed on to the client. */
+    LEGAL_FILING;
+
+    /** Calls and visits are the attempts counted by the right-party contact rate. */
+    public boolean isContactAttempt() {
+        return this == CALL || this == VISIT;
+    }
+
+    /** Legal filings are charged to the client ("charges passed on" in net recovery). */
+    public boolean isPassedOn() {
+        return this == LEGAL_FILING;
+    }
+
+    /** Parses a channel name case-insensitively; null when unknown. */
+    public static Channel parse(String text) {
+        for (Channel c : values()) {
+            if (c.name().equalsIgnoreCase(text.trim())) {
+                return c;
+            }
+        }
+        return null;
+    }
+}
