@@ -1,9 +1,9 @@
 package cl.cobranza.api;
 
-import cl.cobranza.core.kpi.ClientReceivables;
 import cl.cobranza.warehouse.ClickHouseExtension;
 import cl.cobranza.warehouse.ClickHouseServer;
 import cl.cobranza.warehouse.ClientInfo;
+import cl.cobranza.warehouse.KpiRows;
 import cl.cobranza.warehouse.Warehouse;
 import cl.cobranza.warehouse.WarehouseSettings;
 import cl.cobranza.warehouse.WarehouseWriter;
@@ -62,11 +62,11 @@ class CobranzaApiTest {
         // 2001 dates keep these numbers apart from the live test's rows, which are dated today
         writer.upsertClients(List.of(new ClientInfo("api-alfa", "Alfa Ltda.", "76.111.111-1"),
                 new ClientInfo("api-beta", "Beta SpA", "76.222.222-2")));
-        writer.writeReceivables(List.of(
-                new ClientReceivables("api-alfa", MAR_15_2001, 900_000, 100_000, 4, 1, 1),
-                new ClientReceivables("api-alfa", MAR_31_2001, 1_234_567, 234_567, 5, 2, 1),
-                new ClientReceivables("api-beta", MAR_15_2001, 500_000, 0, 2, 0, 1)));
-        writer.writeReceivables(List.of(new ClientReceivables("api-alfa", MAR_31_2001, 1_250_000, 250_000, 6, 2, 2)));
+        writer.writeDaily(List.of(
+                KpiRows.daily("api-alfa", MAR_15_2001, 900_000, 100_000, 4, 1, 1),
+                KpiRows.daily("api-alfa", MAR_31_2001, 1_234_567, 234_567, 5, 2, 1),
+                KpiRows.daily("api-beta", MAR_15_2001, 500_000, 0, 2, 0, 1)));
+        writer.writeDaily(List.of(KpiRows.daily("api-alfa", MAR_31_2001, 1_250_000, 250_000, 6, 2, 2)));
         writer.writeInvoices(List.of(
                 invoice("api-alfa", "F-33-1001").debtor("77.777.777-7").folio(1001).issued(LocalDate.of(2001, 1, 1))
                         .due(JAN_31_2001).total(500_000).credited(50_000).paid(100_000).build(),
@@ -215,7 +215,7 @@ class CobranzaApiTest {
             assertThat(firstBody.get("asOf").asText()).isIn(today.toString(), LocalDate.now(SANTIAGO).toString());
 
             writer.upsertClients(List.of(new ClientInfo("api-live", "En Vivo SpA", "76.999.999-9")));
-            writer.writeReceivables(List.of(new ClientReceivables("api-live", today, 4_321, 1_000, 2, 1, 1)));
+            writer.writeDaily(List.of(KpiRows.daily("api-live", today, 4_321, 1_000, 2, 1, 1)));
 
             JsonNode live = null;
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);

@@ -7,7 +7,9 @@ import cl.cobranza.connectors.demo.DemoDataGenerator;
 import cl.cobranza.connectors.demo.DemoErp;
 import cl.cobranza.connectors.kafka.KafkaBroker;
 import cl.cobranza.connectors.postgres.PostgresServer;
+import cl.cobranza.core.collection.ClientTerms;
 import cl.cobranza.streaming.LocalJobRunner;
+import cl.cobranza.streaming.receivables.TermsBook;
 import cl.cobranza.warehouse.ClickHouseServer;
 import cl.cobranza.warehouse.ClientInfo;
 import cl.cobranza.warehouse.Migrations;
@@ -118,7 +120,7 @@ public final class LocalStack implements AutoCloseable {
         step("Flink", () -> {
             job = LocalJobRunner.start(new LocalJobRunner.Settings(dir.resolve("flink"), kafka.bootstrapServers(), writer,
                     config.getInt("cobranza.flink.parallelism"),
-                    Duration.ofMillis(config.getInt("cobranza.flink.checkpoint-interval-ms")), zone));
+                    Duration.ofMillis(config.getInt("cobranza.flink.checkpoint-interval-ms")), zone, terms()));
             started.push(job);
             job.awaitRunning(Duration.ofSeconds(60));
             return "receivables job running" + job.restoredFrom().map(p -> ", resumed from " + dir.relativize(p)).orElse("");
@@ -236,5 +238,16 @@ public final class LocalStack implements AutoCloseable {
                 LOG.warn("stopping {} failed: {}", c, e.toString());
             }
         }
+    }
+
+    /** Every client's KPI terms: the defaults with the configured aging edges, grace days, fee and agent rate. */
+    private TermsBook terms() {
+        ClientTerms d = ClientTerms.defaults();
+        List<Integer> edges = new ArrayList<>();
+        for (String edge : config.get("cobranza.kpi.aging-edges").split(",")) {
+            edges.add(Integer.parseInt(edge.trim()));
+        }
+        return new TermsBook(new ClientTerms(edges, config.getInt("cobranza.kpi.promise-grace-days"), d.unitCostClp(),
+                config.getInt("cobranza.kpi.agent-clp-per-minute"), config.getInt("cobranza.kpi.agency-fee-bps")), Map.of());
     }
 }

@@ -46,6 +46,10 @@ public final class StackConfig {
         d.put("cobranza.clickhouse.reader-password", "cobranza-local-reader");
         d.put("cobranza.flink.parallelism", "2");
         d.put("cobranza.flink.checkpoint-interval-ms", "2000");
+        d.put("cobranza.kpi.aging-edges", "30,60,90,120");
+        d.put("cobranza.kpi.promise-grace-days", "3");
+        d.put("cobranza.kpi.agency-fee-bps", "1500");
+        d.put("cobranza.kpi.agent-clp-per-minute", "250");
         d.put("cobranza.generator.rate", "5");
         d.put("cobranza.generator.seed", "42");
         d.put("cobranza.generator.seed-customers", "40");

@@ -1,6 +1,9 @@
 package cl.cobranza.streaming;
 
-import cl.cobranza.core.kpi.ClientReceivables;
+import cl.cobranza.core.events.DebtorChanged;
+import cl.cobranza.core.kpi.CohortRecovery;
+import cl.cobranza.core.kpi.DailyKpis;
+import cl.cobranza.core.kpi.MonthlyKpis;
 import cl.cobranza.core.normalize.DemoErpNormalizer;
 import cl.cobranza.core.state.InvoiceSnapshot;
 import cl.cobranza.streaming.clickhouse.ClickHouseSink;
@@ -9,6 +12,8 @@ import cl.cobranza.streaming.kafka.DeadLetterSerializer;
 import cl.cobranza.streaming.kafka.RawRecord;
 import cl.cobranza.streaming.kafka.RawRecordDeserializer;
 import cl.cobranza.streaming.receivables.ReceivablesJob;
+import cl.cobranza.streaming.receivables.TermsBook;
+import cl.cobranza.warehouse.RejectedRow;
 import cl.cobranza.warehouse.WarehouseSettings;
 import cl.cobranza.warehouse.WarehouseWriter;
 import org.apache.flink.api.common.JobStatus;
@@ -60,7 +65,7 @@ public final class LocalJobRunner implements AutoCloseable {
 
     /** Local-mode settings: folder, Kafka, warehouse writer, parallelism, checkpoint interval. */
     public record Settings(Path dir, String bootstrapServers, WarehouseSettings warehouse, int parallelism,
-                           Duration checkpointInterval, ZoneId zone) {
+                           Duration checkpointInterval, ZoneId zone, TermsBook terms) {
     }
 
     private LocalJobRunner(JobClient job, Path savepointDir, Optional<Path> restoredFrom) {
@@ -118,13 +123,28 @@ public final class LocalJobRunner implements AutoCloseable {
                 .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
                 .build();
         // 300 ms batches keep freshness under a second while bounding ClickHouse parts; 20k rows bound a batch under load
-        ClickHouseSink<InvoiceSnapshot> invoices = new ClickHouseSink<>(s.warehouse(),
-                r -> r.clientId() + '\u0000' + r.invoiceId(), WarehouseWriter::writeInvoices,
-                20_000, 300);
-        ClickHouseSink<ClientReceivables> receivables = new ClickHouseSink<>(s.warehouse(),
-                r -> r.clientId() + '\u0000' + r.asOf(), WarehouseWriter::writeReceivables,
-                20_000, 300);
-        return new ReceivablesJob(source, new DemoErpNormalizer(), invoices, receivables, deadLetters, s.zone());
+        ReceivablesJob.Sinks sinks = new ReceivablesJob.Sinks(
+                new ClickHouseSink<InvoiceSnapshot>(s.warehouse(), r -> r.clientId() + '\u0000' + r.invoiceId(),
+                        WarehouseWriter::writeInvoices, 20_000, 300),
+                new ClickHouseSink<DailyKpis>(s.warehouse(), r -> r.clientId() + '\u0000' + r.day(),
+                        WarehouseWriter::writeDaily, 20_000, 300),
+                new ClickHouseSink<MonthlyKpis>(s.warehouse(), r -> r.clientId() + '\u0000' + r.month(),
+                        WarehouseWriter::writeMonthly, 20_000, 300),
+                new ClickHouseSink<CohortRecovery>(s.warehouse(), r -> r.clientId() + '\u0000' + r.cohort(),
+                        WarehouseWriter::writeCohorts, 20_000, 300),
+                // versions are source positions: keep every version in the batch, the table keeps the newest
+                new ClickHouseSink<DebtorChanged>(s.warehouse(),
+                        r -> r.clientId() + '\u0000' + r.debtorId() + '\u0000' + r.sourcePosition(),
+                        WarehouseWriter::writeDebtors, 20_000, 300),
+                deadLetters,
+                new ClickHouseSink<DeadLetter>(s.warehouse(), r -> r.topic + '\u0000' + r.partition + '\u0000' + r.offset,
+                        LocalJobRunner::writeDeadLetters, 20_000, 300));
+        return new ReceivablesJob(source, new DemoErpNormalizer(), sinks, s.zone(), s.terms());
+    }
+
+    private static void writeDeadLetters(WarehouseWriter writer, java.util.List<DeadLetter> rows) {
+        writer.writeDeadLetters(rows.stream().map(d -> new RejectedRow(d.clientId, d.topic, d.partition, d.offset,
+                d.table, d.field, d.reason, d.value, d.rejectedAtMillis)).toList());
     }
 
     /** The newest completed savepoint or checkpoint (a folder with a {@code _metadata} file). */

@@ -1,6 +1,5 @@
 package cl.cobranza.warehouse;
 
-import cl.cobranza.core.kpi.ClientReceivables;
 import cl.cobranza.core.state.InvoiceSnapshot;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -48,21 +47,21 @@ public final class ReceivablesQueries {
                 (
                     SELECT client_id AS r_client_id,
                            1 AS r_found,
-                           max(as_of) AS r_as_of,
-                           argMax(d_open_clp, as_of) AS r_open_clp,
-                           argMax(d_overdue_clp, as_of) AS r_overdue_clp,
-                           argMax(d_open_invoices, as_of) AS r_open_invoices,
-                           argMax(d_overdue_invoices, as_of) AS r_overdue_invoices
+                           max(day) AS r_as_of,
+                           argMax(d_open_clp, day) AS r_open_clp,
+                           argMax(d_overdue_clp, day) AS r_overdue_clp,
+                           argMax(d_open_invoices, day) AS r_open_invoices,
+                           argMax(d_overdue_invoices, day) AS r_overdue_invoices
                     FROM
                     (
-                        SELECT client_id, as_of,
+                        SELECT client_id, day,
                                argMax(open_clp, version) AS d_open_clp,
                                argMax(overdue_clp, version) AS d_overdue_clp,
                                argMax(open_invoices, version) AS d_open_invoices,
                                argMax(overdue_invoices, version) AS d_overdue_invoices
-                        FROM client_receivables_daily
-                        WHERE as_of <= %s
-                        GROUP BY client_id, as_of
+                        FROM kpi_client_daily
+                        WHERE day <= %s
+                        GROUP BY client_id, day
                     )
                     GROUP BY client_id
                 ) AS latest ON client_id = r_client_id
@@ -79,30 +78,6 @@ public final class ReceivablesQueries {
                     found ? row.get("r_overdue_clp").asLong() : 0,
                     found ? row.get("r_open_invoices").asLong() : 0,
                     found ? row.get("r_overdue_invoices").asLong() : 0));
-        }
-        return result;
-    }
-
-    /** The KPI rows of one client from {@code from} to {@code to} inclusive, newest version per day, by date. */
-    public List<ClientReceivables> daily(String clientId, LocalDate from, LocalDate to) {
-        String sql = """
-                SELECT as_of,
-                       argMax(open_clp, version) AS d_open_clp,
-                       argMax(overdue_clp, version) AS d_overdue_clp,
-                       argMax(open_invoices, version) AS d_open_invoices,
-                       argMax(overdue_invoices, version) AS d_overdue_invoices,
-                       max(version) AS d_version
-                FROM client_receivables_daily
-                WHERE client_id = %s AND as_of >= %s AND as_of <= %s
-                GROUP BY as_of
-                ORDER BY as_of
-                """.formatted(string(clientId), date(from), date(to));
-        List<ClientReceivables> result = new ArrayList<>();
-        for (JsonNode row : warehouse.query(sql)) {
-            result.add(new ClientReceivables(clientId, LocalDate.parse(row.get("as_of").asText()),
-                    row.get("d_open_clp").asLong(), row.get("d_overdue_clp").asLong(),
-                    row.get("d_open_invoices").asLong(), row.get("d_overdue_invoices").asLong(),
-                    row.get("d_version").asLong()));
         }
         return result;
     }

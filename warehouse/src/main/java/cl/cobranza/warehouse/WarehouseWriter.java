@@ -1,6 +1,9 @@
 package cl.cobranza.warehouse;
 
-import cl.cobranza.core.kpi.ClientReceivables;
+import cl.cobranza.core.events.DebtorChanged;
+import cl.cobranza.core.kpi.CohortRecovery;
+import cl.cobranza.core.kpi.DailyKpis;
+import cl.cobranza.core.kpi.MonthlyKpis;
 import cl.cobranza.core.state.InvoiceSnapshot;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
@@ -18,15 +21,23 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Typed writes into the V001 tables, one JSONEachRow insert per call (batching is the caller's job).
+ * Typed writes into the warehouse tables, one JSONEachRow insert per call (batching is the caller's job).
  * Rows carry their full state and a version, so writing the same row twice, or an older version after
  * a newer one, is harmless: {@code ReplacingMergeTree(version)} keeps the newest.
  */
 public final class WarehouseWriter {
     /** Table of current invoice state. */
     public static final String INVOICE_STATE = "invoice_state";
-    /** Table of the receivables KPI per client and day. */
-    public static final String CLIENT_RECEIVABLES_DAILY = "client_receivables_daily";
+    /** Table of KPIs per client and day. */
+    public static final String KPI_CLIENT_DAILY = "kpi_client_daily";
+    /** Table of KPIs per client and month. */
+    public static final String KPI_CLIENT_MONTHLY = "kpi_client_monthly";
+    /** Table of recovery per client and placement cohort. */
+    public static final String KPI_RECOVERY_COHORT = "kpi_recovery_cohort";
+    /** Table of rejected input records. */
+    public static final String DEAD_LETTERS = "dead_letters";
+    /** Table of debtors. */
+    public static final String DEBTORS = "debtors";
     /** Table of client names. */
     public static final String CLIENTS = "clients";
 
@@ -78,26 +89,163 @@ public final class WarehouseWriter {
         });
     }
 
-    /** Writes the receivables KPI rows (one per client and {@code asOf} date). */
-    public void writeReceivables(Collection<ClientReceivables> receivables) {
-        if (receivables.isEmpty()) {
+    /** Writes daily KPI rows (one per client and day, as of that day). */
+    public void writeDaily(Collection<DailyKpis> rows) {
+        if (rows.isEmpty()) {
             return;
         }
         String updatedAt = DATE_TIME.format(clock.instant());
-        insert(CLIENT_RECEIVABLES_DAILY, receivables.size() * 180, g -> {
-            for (ClientReceivables r : receivables) {
+        insert(KPI_CLIENT_DAILY, rows.size() * 420, g -> {
+            for (DailyKpis r : rows) {
                 g.writeStartObject();
                 g.writeStringField("client_id", r.clientId());
-                g.writeStringField("as_of", date(r.asOf(), "asOf", r.clientId()));
+                g.writeStringField("day", date(r.day(), "day", r.clientId()));
                 g.writeNumberField("open_clp", r.openClp());
-                g.writeNumberField("overdue_clp", r.overdueClp());
                 g.writeNumberField("open_invoices", r.openInvoices());
+                g.writeNumberField("overdue_clp", r.overdueClp());
                 g.writeNumberField("overdue_invoices", r.overdueInvoices());
+                g.writeNumberField("current_clp", r.currentClp());
+                g.writeFieldName("aging_clp");
+                g.writeArray(r.agingClp(), 0, r.agingClp().length);
+                g.writeNumberField("overdue_clp_days", r.overdueClpDays());
+                nullable(g, "weighted_dpd", r.weightedDpd());
+                g.writeNumberField("sales_clp", r.salesClp());
+                g.writeNumberField("credit_notes_clp", r.creditNotesClp());
+                g.writeNumberField("collected_clp", r.collectedClp());
+                g.writeNumberField("sales_90d_clp", r.sales90Clp());
+                g.writeNumberField("dso_countback", r.dsoCountback());
+                nullable(g, "dso_standard", r.dsoStandard());
+                nullable(g, "bpdso", r.bestPossibleDso());
+                nullable(g, "add_days", r.averageDaysDelinquent());
                 g.writeNumberField("version", r.version());
                 g.writeStringField("updated_at", updatedAt);
                 g.writeEndObject();
             }
         });
+    }
+
+    /** Writes monthly KPI rows (one per client and month). */
+    public void writeMonthly(Collection<MonthlyKpis> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        String updatedAt = DATE_TIME.format(clock.instant());
+        insert(KPI_CLIENT_MONTHLY, rows.size() * 900, g -> {
+            for (MonthlyKpis r : rows) {
+                g.writeStartObject();
+                g.writeStringField("client_id", r.clientId());
+                g.writeStringField("month", r.month().atDay(1).toString());
+                g.writeStringField("period_end", date(r.periodEnd(), "periodEnd", r.clientId()));
+                g.writeNumberField("ar_start_clp", r.arStartClp());
+                g.writeNumberField("sales_clp", r.salesClp());
+                g.writeNumberField("credit_notes_clp", r.creditNotesClp());
+                g.writeNumberField("collected_clp", r.collectedClp());
+                g.writeNumberField("ar_end_clp", r.arEndClp());
+                g.writeNumberField("current_ar_end_clp", r.currentArEndClp());
+                g.writeNumberField("dso_countback", r.dsoCountback());
+                g.writeNumberField("closed_invoices", r.closedInvoices());
+                g.writeNumberField("closed_weight_clp", r.closedWeightClp());
+                g.writeNumberField("closed_weight_clp_days", r.closedWeightClpDays());
+                g.writeNumberField("placed_start_clp", r.placedStartClp());
+                g.writeNumberField("newly_placed_clp", r.newlyPlacedClp());
+                g.writeNumberField("recovered_clp", r.recoveredClp());
+                g.writeNumberField("promises_due", r.promisesDue());
+                g.writeNumberField("promises_kept", r.promisesKept());
+                g.writeNumberField("contact_attempts", r.contactAttempts());
+                g.writeNumberField("right_party_contacts", r.rightPartyContacts());
+                g.writeNumberField("actions", r.actions());
+                g.writeNumberField("action_cost_clp", r.actionCostClp());
+                g.writeNumberField("charges_passed_on_clp", r.chargesPassedOnClp());
+                g.writeNumberField("invoices_worked", r.invoicesWorked());
+                g.writeNumberField("agency_fee_clp", r.agencyFeeClp());
+                g.writeNumberField("net_recovery_clp", r.netRecoveryClp());
+                nullable(g, "dso_standard", r.dsoStandard());
+                nullable(g, "bpdso", r.bestPossibleDso());
+                nullable(g, "add_days", r.averageDaysDelinquent());
+                nullable(g, "cei", r.cei());
+                nullable(g, "weighted_dpd_at_close", r.weightedDpdAtClose());
+                nullable(g, "period_recovery_rate", r.periodRecoveryRate());
+                nullable(g, "promise_kept_rate", r.promiseKeptRate());
+                nullable(g, "right_party_contact_rate", r.rightPartyContactRate());
+                nullable(g, "cost_per_invoice", r.costPerInvoice());
+                nullable(g, "cost_to_collect_pct", r.costToCollectPct());
+                g.writeNumberField("version", r.version());
+                g.writeStringField("updated_at", updatedAt);
+                g.writeEndObject();
+            }
+        });
+    }
+
+    /** Writes recovery rows per placement cohort. */
+    public void writeCohorts(Collection<CohortRecovery> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        String updatedAt = DATE_TIME.format(clock.instant());
+        insert(KPI_RECOVERY_COHORT, rows.size() * 200, g -> {
+            for (CohortRecovery r : rows) {
+                g.writeStartObject();
+                g.writeStringField("client_id", r.clientId());
+                g.writeStringField("cohort", r.cohort().atDay(1).toString());
+                g.writeNumberField("invoices", r.invoices());
+                g.writeNumberField("placed_clp", r.placedClp());
+                g.writeFieldName("recovered_clp");
+                g.writeArray(r.recoveredClp(), 0, r.recoveredClp().length);
+                g.writeNumberField("version", r.version());
+                g.writeStringField("updated_at", updatedAt);
+                g.writeEndObject();
+            }
+        });
+    }
+
+    /** Writes rejected input records; the same record written twice (a replay) stays one row. */
+    public void writeDeadLetters(Collection<RejectedRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        insert(DEAD_LETTERS, rows.size() * 300, g -> {
+            for (RejectedRow r : rows) {
+                g.writeStartObject();
+                g.writeStringField("client_id", r.clientId() == null ? "" : r.clientId());
+                g.writeStringField("topic", r.topic());
+                g.writeNumberField("partition", r.partition());
+                g.writeNumberField("offset", r.offset());
+                g.writeStringField("table_name", r.table() == null ? "" : r.table());
+                g.writeStringField("field", r.field() == null ? "" : r.field());
+                g.writeStringField("reason", r.reason() == null ? "" : r.reason());
+                g.writeStringField("value", r.value() == null ? "" : r.value());
+                g.writeStringField("rejected_at", DATE_TIME.format(java.time.Instant.ofEpochMilli(r.rejectedAtMillis())));
+                g.writeNumberField("version", r.rejectedAtMillis());
+                g.writeEndObject();
+            }
+        });
+    }
+
+    /** Writes debtors (the clients' customers); the version is the source position, so replays converge. */
+    public void writeDebtors(Collection<DebtorChanged> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        insert(DEBTORS, rows.size() * 120, g -> {
+            for (DebtorChanged d : rows) {
+                g.writeStartObject();
+                g.writeStringField("client_id", d.clientId());
+                g.writeStringField("debtor_id", d.debtorId());
+                g.writeStringField("rut", d.rut());
+                g.writeStringField("name", d.name());
+                g.writeNumberField("is_deleted", d.deleted() ? 1 : 0);
+                g.writeNumberField("version", Math.max(0, d.sourcePosition()));
+                g.writeEndObject();
+            }
+        });
+    }
+
+    private static void nullable(JsonGenerator g, String field, Double value) throws IOException {
+        if (value == null || value.isNaN() || value.isInfinite()) {
+            g.writeNullField(field);
+        } else {
+            g.writeNumberField(field, value);
+        }
     }
 
     /**

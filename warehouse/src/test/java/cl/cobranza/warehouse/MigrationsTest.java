@@ -19,14 +19,15 @@ class MigrationsTest {
         assertThat(Migrations.migrate(server.writerSettings())).isEmpty();
         try (Warehouse warehouse = new Warehouse(server.writerSettings())) {
             List<JsonNode> applied = warehouse.query("SELECT version, name FROM schema_migrations ORDER BY version");
-            assertThat(applied).hasSize(1);
-            assertThat(applied.get(0).get("name").asText()).isEqualTo("V001__invoice_state.sql");
+            assertThat(applied).extracting(r -> r.get("name").asText())
+                    .containsExactly("V001__invoice_state.sql", "V002__kpis.sql");
 
             assertThat(columns(warehouse, "invoice_state")).isEqualTo("client_id String, invoice_id String, debtor_id String, "
                     + "dte_type UInt16, folio UInt64, issue_date Date, due_date Date, total_clp Int64, credited_clp Int64, "
                     + "paid_clp Int64, open_clp Int64, is_deleted UInt8, version UInt64, updated_at DateTime");
-            assertThat(columns(warehouse, "client_receivables_daily")).isEqualTo("client_id String, as_of Date, open_clp Int64, "
-                    + "overdue_clp Int64, open_invoices UInt64, overdue_invoices UInt64, version UInt64, updated_at DateTime");
+            assertThat(columns(warehouse, "kpi_recovery_cohort")).isEqualTo("client_id String, cohort Date, invoices Int64, "
+                    + "placed_clp Int64, recovered_clp Array(Int64), version UInt64, updated_at DateTime");
+            assertThat(warehouse.query("EXISTS TABLE client_receivables_daily").get(0).get("result").asInt()).isZero();
             assertThat(columns(warehouse, "clients")).isEqualTo("client_id String, name String, rut String, version UInt64");
         }
     }

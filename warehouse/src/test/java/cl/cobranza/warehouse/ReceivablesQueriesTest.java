@@ -1,6 +1,5 @@
 package cl.cobranza.warehouse;
 
-import cl.cobranza.core.kpi.ClientReceivables;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,12 +38,12 @@ class ReceivablesQueriesTest {
         writer.upsertClients(List.of(new ClientInfo(ACME, "Acme Ltda.", "76.111.111-1"),
                 new ClientInfo(BETA, "Beta SpA", "76.222.222-2"),
                 new ClientInfo(QUOTE, "O'Hara y Cía.", "76.333.333-3")));
-        writer.writeReceivables(List.of(
-                new ClientReceivables(ACME, MAR_29, 1_000_000, 200_000, 3, 1, 1),
-                new ClientReceivables(ACME, MAR_31, 5_000_000, 900_000, 9, 4, 1),
-                new ClientReceivables(ACME, APR_02, 7_000_000, 1_000_000, 11, 5, 1)));
-        writer.writeReceivables(List.of(new ClientReceivables(ACME, MAR_31, 4_500_000, 800_000, 8, 3, 2)));
-        writer.writeReceivables(List.of(new ClientReceivables(QUOTE, MAR_10, 123, 0, 1, 0, 1)));
+        writer.writeDaily(List.of(
+                KpiRows.daily(ACME, MAR_29, 1_000_000, 200_000, 3, 1, 1),
+                KpiRows.daily(ACME, MAR_31, 5_000_000, 900_000, 9, 4, 1),
+                KpiRows.daily(ACME, APR_02, 7_000_000, 1_000_000, 11, 5, 1)));
+        writer.writeDaily(List.of(KpiRows.daily(ACME, MAR_31, 4_500_000, 800_000, 8, 3, 2)));
+        writer.writeDaily(List.of(KpiRows.daily(QUOTE, MAR_10, 123, 0, 1, 0, 1)));
 
         writer.writeInvoices(List.of(
                 invoice(ACME, "F-33-1").due(MAR_10).total(100_000).build(),                     // overdue on Mar 31
@@ -77,10 +76,11 @@ class ReceivablesQueriesTest {
 
     @Test
     void dailyListsEachDayOnceInOrder() {
-        assertThat(queries.daily(ACME, MAR_29, MAR_31)).containsExactly(
-                new ClientReceivables(ACME, MAR_29, 1_000_000, 200_000, 3, 1, 1),
-                new ClientReceivables(ACME, MAR_31, 4_500_000, 800_000, 8, 3, 2));
-        assertThat(queries.daily(BETA, MAR_01, APR_15)).isEmpty();
+        KpiQueries kpis = new KpiQueries(warehouse);
+        assertThat(kpis.daily(List.of(ACME), MAR_29, MAR_31)).usingRecursiveFieldByFieldElementComparator().containsExactly(
+                KpiRows.daily(ACME, MAR_29, 1_000_000, 200_000, 3, 1, 1),
+                KpiRows.daily(ACME, MAR_31, 4_500_000, 800_000, 8, 3, 2));
+        assertThat(kpis.daily(List.of(BETA), MAR_01, APR_15)).isEmpty();
     }
 
     @Test

@@ -1,6 +1,5 @@
 package cl.cobranza.warehouse;
 
-import cl.cobranza.core.kpi.ClientReceivables;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,14 +64,14 @@ class ReplacingVersionsTest {
     }
 
     @Test
-    void newestReceivablesVersionWins() {
+    void newestDailyKpiVersionWins() {
         String client = "rv-kpi";
-        writer.writeReceivables(List.of(new ClientReceivables(client, MAR_31, 1_000, 100, 2, 1, 1)));
-        writer.writeReceivables(List.of(new ClientReceivables(client, MAR_31, 2_000, 200, 3, 2, 2)));
-        writer.writeReceivables(List.of(new ClientReceivables(client, MAR_31, 1_000, 100, 2, 1, 1)));
+        writer.writeDaily(List.of(KpiRows.daily(client, MAR_31, 1_000, 100, 2, 1, 1)));
+        writer.writeDaily(List.of(KpiRows.daily(client, MAR_31, 2_000, 200, 3, 2, 2)));
+        writer.writeDaily(List.of(KpiRows.daily(client, MAR_31, 1_000, 100, 2, 1, 1)));
 
-        assertThat(queries.daily(client, MAR_31, MAR_31))
-                .containsExactly(new ClientReceivables(client, MAR_31, 2_000, 200, 3, 2, 2));
+        assertThat(new KpiQueries(warehouse).daily(List.of(client), MAR_31, MAR_31)).singleElement()
+                .usingRecursiveComparison().isEqualTo(KpiRows.daily(client, MAR_31, 2_000, 200, 3, 2, 2));
     }
 
     @Test

@@ -19,8 +19,11 @@ public enum Channel {
         return this == LEGAL_FILING;
     }
 
-    /** Parses a channel name case-insensitively; null when unknown. */
+    /** Parses a channel name case-insensitively; null when absent or unknown. */
     public static Channel parse(String text) {
+        if (text == null) {
+            return null;
+        }
         for (Channel c : values()) {
             if (c.name().equalsIgnoreCase(text.trim())) {
                 return c;

@@ -9,8 +9,11 @@ public enum Outcome {
         return this == CONTACTED || this == PROMISED_TO_PAY || this == DISPUTED || this == REFUSED;
     }
 
-    /** Parses an outcome name case-insensitively; null when unknown. */
+    /** Parses an outcome name case-insensitively; null when absent or unknown. */
     public static Outcome parse(String text) {
+        if (text == null) {
+            return null;
+        }
         for (Outcome o : values()) {
             if (o.name().equalsIgnoreCase(text.trim())) {
                 return o;

@@ -1,9 +1,13 @@
 package cl.cobranza.core.state;
 
+import cl.cobranza.core.collection.Channel;
+import cl.cobranza.core.collection.Outcome;
+import cl.cobranza.core.events.ActionRecorded;
 import cl.cobranza.core.events.CanonicalEvent;
 import cl.cobranza.core.events.CreditNoteChanged;
 import cl.cobranza.core.events.InvoiceChanged;
 import cl.cobranza.core.events.PaymentChanged;
+import cl.cobranza.core.events.PromiseChanged;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -12,18 +16,22 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Everything known about one invoice: its header and every credit note and payment applied to it.
+ * Everything known about one invoice: its header, every credit note and payment applied to it, and the
+ * collection actions and promises to pay recorded against it.
  *
  * <p>Each fact is kept by its source row id with the source position of the version applied, so
  * applying the same change twice, an older version after a newer one, or a payment before its
  * invoice all converge to the same state. Deletions are kept as tombstones for the same reason.
  */
 public final class InvoiceState {
-    private static final byte FORMAT = 1;
+    private static final byte FORMAT_V1 = 1;
+    private static final byte FORMAT = 2;
 
     private boolean hasHeader;
     private long headerPosition = Long.MIN_VALUE;
@@ -36,10 +44,25 @@ public final class InvoiceState {
     private long totalClp;
     private final Map<String, Fact> creditNotes = new TreeMap<>();
     private final Map<String, Fact> payments = new TreeMap<>();
+    private final Map<String, ActionFact> actions = new TreeMap<>();
+    private final Map<String, PromiseFact> promises = new TreeMap<>();
     private long version;
 
     /** One credit note or payment as last seen at the source. */
     record Fact(long amountClp, LocalDate date, boolean deleted, long position) {
+    }
+
+    /** A credit note or payment that counts: its date and amount. */
+    public record Dated(LocalDate date, long amountClp) {
+    }
+
+    /** One collection action as last seen at the source. */
+    public record ActionFact(LocalDate date, Channel channel, Outcome outcome, int agentMinutes, boolean deleted,
+                             long position) {
+    }
+
+    /** One promise to pay as last seen at the source. */
+    public record PromiseFact(LocalDate madeOn, LocalDate promisedDate, long amountClp, boolean deleted, long position) {
     }
 
     /**
@@ -55,6 +78,12 @@ public final class InvoiceState {
         } else if (event instanceof PaymentChanged e) {
             return applyFact(payments, e.paymentId(),
                     new Fact(e.amountClp(), e.paidOn(), e.deleted(), e.sourcePosition()));
+        } else if (event instanceof ActionRecorded e) {
+            return applyVersioned(actions, e.actionId(), new ActionFact(e.actionDate(), e.channel(), e.outcome(),
+                    e.agentMinutes(), e.deleted(), e.sourcePosition()), ActionFact::position);
+        } else if (event instanceof PromiseChanged e) {
+            return applyVersioned(promises, e.promiseId(), new PromiseFact(e.madeOn(), e.promisedDate(), e.amountClp(),
+                    e.deleted(), e.sourcePosition()), PromiseFact::position);
         }
         return false; // debtors do not change invoice state
     }
@@ -83,8 +112,14 @@ public final class InvoiceState {
     }
 
     private static boolean applyFact(Map<String, Fact> facts, String id, Fact incoming) {
-        Fact current = facts.get(id);
-        if (current != null && (incoming.position() < current.position() || incoming.equals(current))) {
+        return applyVersioned(facts, id, incoming, Fact::position);
+    }
+
+    private static <T> boolean applyVersioned(Map<String, T> facts, String id, T incoming,
+                                              java.util.function.ToLongFunction<T> position) {
+        T current = facts.get(id);
+        if (current != null && (position.applyAsLong(incoming) < position.applyAsLong(current)
+                || incoming.equals(current))) {
             return false;
         }
         facts.put(id, incoming);
@@ -102,6 +137,61 @@ public final class InvoiceState {
 
     public LocalDate dueDate() {
         return dueDate;
+    }
+
+    public LocalDate issueDate() {
+        return issueDate;
+    }
+
+    public String debtorId() {
+        return debtorId;
+    }
+
+    /** Credit notes that count (not deleted), in row-id order. */
+    public List<Dated> liveCreditNotes() {
+        return live(creditNotes);
+    }
+
+    /** Payments that count (not deleted, not reversed), in row-id order. */
+    public List<Dated> livePayments() {
+        return live(payments);
+    }
+
+    private static List<Dated> live(Map<String, Fact> facts) {
+        List<Dated> out = new ArrayList<>(facts.size());
+        for (Fact f : facts.values()) {
+            if (!f.deleted()) {
+                out.add(new Dated(f.date(), f.amountClp()));
+            }
+        }
+        return out;
+    }
+
+    /** Actions that count (not deleted). */
+    public List<ActionFact> liveActions() {
+        List<ActionFact> out = new ArrayList<>();
+        for (ActionFact a : actions.values()) {
+            if (!a.deleted()) {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
+    /** Promises that count (not deleted). */
+    public List<PromiseFact> livePromises() {
+        List<PromiseFact> out = new ArrayList<>();
+        for (PromiseFact p : promises.values()) {
+            if (!p.deleted()) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /** True when nothing at all is known about this invoice yet. */
+    public boolean isEmpty() {
+        return !hasHeader && creditNotes.isEmpty() && payments.isEmpty() && actions.isEmpty() && promises.isEmpty();
     }
 
     public long totalClp() {
@@ -167,6 +257,27 @@ public final class InvoiceState {
             out.writeLong(version);
             writeFacts(out, creditNotes);
             writeFacts(out, payments);
+            out.writeInt(actions.size());
+            for (Map.Entry<String, ActionFact> e : actions.entrySet()) {
+                ActionFact a = e.getValue();
+                out.writeUTF(e.getKey());
+                out.writeLong(a.date().toEpochDay());
+                out.writeByte(a.channel().ordinal());
+                out.writeByte(a.outcome().ordinal());
+                out.writeInt(a.agentMinutes());
+                out.writeBoolean(a.deleted());
+                out.writeLong(a.position());
+            }
+            out.writeInt(promises.size());
+            for (Map.Entry<String, PromiseFact> e : promises.entrySet()) {
+                PromiseFact p = e.getValue();
+                out.writeUTF(e.getKey());
+                out.writeLong(p.madeOn().toEpochDay());
+                out.writeLong(p.promisedDate().toEpochDay());
+                out.writeLong(p.amountClp());
+                out.writeBoolean(p.deleted());
+                out.writeLong(p.position());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -177,7 +288,7 @@ public final class InvoiceState {
         InvoiceState s = new InvoiceState();
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
             byte format = in.readByte();
-            if (format != FORMAT) {
+            if (format != FORMAT && format != FORMAT_V1) {
                 throw new IllegalStateException("unknown InvoiceState format " + format);
             }
             s.hasHeader = in.readBoolean();
@@ -192,6 +303,22 @@ public final class InvoiceState {
             s.version = in.readLong();
             readFacts(in, s.creditNotes);
             readFacts(in, s.payments);
+            if (format == FORMAT) {
+                Channel[] channels = Channel.values();
+                Outcome[] outcomes = Outcome.values();
+                int n = in.readInt();
+                for (int i = 0; i < n; i++) {
+                    String id = in.readUTF();
+                    s.actions.put(id, new ActionFact(LocalDate.ofEpochDay(in.readLong()), channels[in.readByte()],
+                            outcomes[in.readByte()], in.readInt(), in.readBoolean(), in.readLong()));
+                }
+                n = in.readInt();
+                for (int i = 0; i < n; i++) {
+                    String id = in.readUTF();
+                    s.promises.put(id, new PromiseFact(LocalDate.ofEpochDay(in.readLong()),
+                            LocalDate.ofEpochDay(in.readLong()), in.readLong(), in.readBoolean(), in.readLong()));
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

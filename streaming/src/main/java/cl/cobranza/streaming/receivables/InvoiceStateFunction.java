@@ -1,7 +1,6 @@
 package cl.cobranza.streaming.receivables;
 
 import cl.cobranza.core.events.CanonicalEvent;
-import cl.cobranza.core.kpi.ReceivablesBook.Contribution;
 import cl.cobranza.core.state.InvoiceState;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
@@ -11,8 +10,8 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Keeps each invoice's {@link InvoiceState} (keyed by client and invoice) and emits an update whenever a
- * fact changes it. The rules live in core; this operator only loads, applies and stores.
+ * Keeps each invoice's {@link InvoiceState} (keyed by client and invoice: header, credit notes, payments,
+ * actions, promises) and emits an update whenever a fact changes it. The rules live in core; this operator only loads, applies and stores.
  */
 public final class InvoiceStateFunction extends KeyedProcessFunction<String, CanonicalEvent, InvoiceUpdate> {
     private transient ValueState<byte[]> state;
@@ -32,15 +31,13 @@ public final class InvoiceStateFunction extends KeyedProcessFunction<String, Can
     public void processElement(CanonicalEvent event, Context ctx, Collector<InvoiceUpdate> out) throws Exception {
         byte[] stored = state.value();
         InvoiceState invoice = stored == null ? new InvoiceState() : InvoiceState.decode(stored);
-        Contribution before = Contribution.of(invoice.openClp(), invoice.dueDate());
         if (!invoice.apply(event)) {
             return;
         }
         invoice.nextVersion(ctx.timerService().currentProcessingTime());
-        state.update(invoice.encode());
-        if (invoice.hasHeader()) {
-            out.collect(new InvoiceUpdate(invoice.snapshot(event.clientId(), event.invoiceId()), before,
-                    Contribution.of(invoice.openClp(), invoice.dueDate())));
-        }
+        byte[] encoded = invoice.encode();
+        state.update(encoded);
+        out.collect(new InvoiceUpdate(event.clientId(), event.invoiceId(), encoded,
+                invoice.hasHeader() ? invoice.snapshot(event.clientId(), event.invoiceId()) : null));
     }
 }

@@ -1,8 +1,10 @@
 package cl.cobranza.streaming.receivables;
 
-import cl.cobranza.core.kpi.ReceivablesBook.Contribution;
 import cl.cobranza.core.state.InvoiceSnapshot;
 
-/** A changed invoice: its new snapshot, and what it contributed to its client's receivables before and now. */
-public record InvoiceUpdate(InvoiceSnapshot snapshot, Contribution before, Contribution now) {
+/**
+ * A changed invoice: its encoded {@link cl.cobranza.core.state.InvoiceState} for the client's ledger, and
+ * its snapshot for the invoice table ({@code null} while only payments or actions arrived, no header yet).
+ */
+public record InvoiceUpdate(String clientId, String invoiceId, byte[] state, InvoiceSnapshot snapshot) {
 }

@@ -2,7 +2,9 @@ package cl.cobranza.streaming.receivables;
 
 import cl.cobranza.core.events.CanonicalEvent;
 import cl.cobranza.core.events.DebtorChanged;
-import cl.cobranza.core.kpi.ClientReceivables;
+import cl.cobranza.core.kpi.CohortRecovery;
+import cl.cobranza.core.kpi.DailyKpis;
+import cl.cobranza.core.kpi.MonthlyKpis;
 import cl.cobranza.core.normalize.Normalizer;
 import cl.cobranza.core.state.InvoiceSnapshot;
 import cl.cobranza.streaming.kafka.DeadLetter;
@@ -15,28 +17,45 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import java.time.ZoneId;
+import java.util.Objects;
 
 /**
- * The receivables job: raw CDC → canonical events → invoice state → open and overdue receivables per
- * client, into the warehouse; rejected records to the dead-letter sink. Source and sinks are passed in,
- * so tests and the local stack plug in what they need.
+ * The KPI job: raw CDC → canonical events → invoice state → each client's ledger → daily, monthly and
+ * cohort KPI rows, invoice snapshots and debtors into the warehouse; rejected records to the dead-letter
+ * sinks. Source and sinks are passed in, so tests and the local stack plug in what they need.
  */
 public final class ReceivablesJob {
+    /** Where each output of the job goes. */
+    public record Sinks(Sink<InvoiceSnapshot> invoices, Sink<DailyKpis> daily, Sink<MonthlyKpis> monthly,
+                        Sink<CohortRecovery> cohorts, Sink<DebtorChanged> debtors, Sink<DeadLetter> deadLetterTopic,
+                        Sink<DeadLetter> deadLetterTable) {
+        public Sinks {
+            Objects.requireNonNull(invoices, "invoices");
+            Objects.requireNonNull(daily, "daily");
+            Objects.requireNonNull(monthly, "monthly");
+            Objects.requireNonNull(cohorts, "cohorts");
+            Objects.requireNonNull(debtors, "debtors");
+            Objects.requireNonNull(deadLetterTopic, "deadLetterTopic");
+            Objects.requireNonNull(deadLetterTable, "deadLetterTable");
+        }
+    }
+
+    /** How long a client's changes are collected before its KPI rows are recomputed. */
+    public static final long LEDGER_BATCH_MILLIS = 250;
+
     private final Source<RawRecord, ?, ?> source;
     private final Normalizer normalizer;
-    private final Sink<InvoiceSnapshot> invoiceSink;
-    private final Sink<ClientReceivables> receivablesSink;
-    private final Sink<DeadLetter> deadLetterSink;
+    private final Sinks sinks;
     private final ZoneId zone;
+    private final TermsBook terms;
 
-    public ReceivablesJob(Source<RawRecord, ?, ?> source, Normalizer normalizer, Sink<InvoiceSnapshot> invoiceSink,
-                          Sink<ClientReceivables> receivablesSink, Sink<DeadLetter> deadLetterSink, ZoneId zone) {
+    public ReceivablesJob(Source<RawRecord, ?, ?> source, Normalizer normalizer, Sinks sinks, ZoneId zone,
+                          TermsBook terms) {
         this.source = source;
         this.normalizer = normalizer;
-        this.invoiceSink = invoiceSink;
-        this.receivablesSink = receivablesSink;
-        this.deadLetterSink = deadLetterSink;
+        this.sinks = sinks;
         this.zone = zone;
+        this.terms = terms;
     }
 
     /** Adds the job's operators to the environment. Every stateful operator has a stable uid. */
@@ -47,20 +66,32 @@ public final class ReceivablesJob {
         SingleOutputStreamOperator<CanonicalEvent> events = raw
                 .process(new NormalizeFunction(normalizer)).name("normalise").uid("normalise");
 
-        events.getSideOutput(NormalizeFunction.DEAD_LETTERS)
-                .sinkTo(deadLetterSink).name("dead-letters").uid("dead-letter-sink");
+        DataStream<DeadLetter> rejected = events.getSideOutput(NormalizeFunction.DEAD_LETTERS);
+        rejected.sinkTo(sinks.deadLetterTopic()).name("dead-letters").uid("dead-letter-sink");
+        rejected.sinkTo(sinks.deadLetterTable()).name("dead-letter-table").uid("dead-letter-table-sink")
+                .setParallelism(1);
+
+        events.filter(e -> e instanceof DebtorChanged).name("debtor-facts")
+                .map(e -> (DebtorChanged) e).name("debtors")
+                .sinkTo(sinks.debtors()).name("debtor-sink").uid("debtor-sink").setParallelism(1);
 
         SingleOutputStreamOperator<InvoiceUpdate> updates = events
                 .filter(e -> !(e instanceof DebtorChanged)).name("invoice-facts")
                 .keyBy(InvoiceStateFunction::key)
                 .process(new InvoiceStateFunction()).name("invoice-state").uid("invoice-state");
 
-        updates.map(InvoiceUpdate::snapshot).name("invoice-snapshots")
+        updates.filter(u -> u.snapshot() != null).name("with-header")
+                .map(InvoiceUpdate::snapshot).name("invoice-snapshots")
                 // one writer per table: fewer, larger inserts mean fewer ClickHouse parts to merge
-                .sinkTo(invoiceSink).name("invoice-state-sink").uid("invoice-state-sink").setParallelism(1);
+                .sinkTo(sinks.invoices()).name("invoice-state-sink").uid("invoice-state-sink").setParallelism(1);
 
-        updates.keyBy(u -> u.snapshot().clientId())
-                .process(new ClientReceivablesFunction(zone)).name("client-receivables").uid("client-receivables")
-                .sinkTo(receivablesSink).name("client-receivables-sink").uid("client-receivables-sink").setParallelism(1);
+        SingleOutputStreamOperator<DailyKpis> daily = updates.keyBy(InvoiceUpdate::clientId)
+                .process(new ClientKpiFunction(zone, terms, LEDGER_BATCH_MILLIS)).name("client-kpis")
+                .uid("client-kpis");
+        daily.sinkTo(sinks.daily()).name("kpi-daily-sink").uid("kpi-daily-sink").setParallelism(1);
+        daily.getSideOutput(ClientKpiFunction.MONTHLY)
+                .sinkTo(sinks.monthly()).name("kpi-monthly-sink").uid("kpi-monthly-sink").setParallelism(1);
+        daily.getSideOutput(ClientKpiFunction.COHORTS)
+                .sinkTo(sinks.cohorts()).name("kpi-cohort-sink").uid("kpi-cohort-sink").setParallelism(1);
     }
 }

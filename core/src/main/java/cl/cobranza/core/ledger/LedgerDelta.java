@@ -1,0 +1,101 @@
+package cl.cobranza.core.ledger;
+
+import java.util.Iterator;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Sparse vectors by day (levels, flows) and by month (cohorts): what invoices add to a client's ledger. */
+final class LedgerDelta {
+    final int levelCount;
+    final TreeMap<Long, long[]> levels = new TreeMap<>();
+    final TreeMap<Long, long[]> flows = new TreeMap<>();
+    final TreeMap<Integer, long[]> cohorts = new TreeMap<>();
+
+    LedgerDelta(int levelCount) {
+        this.levelCount = levelCount;
+    }
+
+    void level(long day, int metric, long amount) {
+        if (amount != 0) {
+            levels.computeIfAbsent(day, d -> new long[levelCount])[metric] += amount;
+        }
+    }
+
+    void flow(long day, int metric, long amount) {
+        if (amount != 0) {
+            flows.computeIfAbsent(day, d -> new long[Metrics.FLOW_COUNT])[metric] += amount;
+        }
+    }
+
+    void cohort(int epochMonth, int metric, long amount) {
+        if (amount != 0) {
+            cohorts.computeIfAbsent(epochMonth, d -> new long[Metrics.COHORT_COUNT])[metric] += amount;
+        }
+    }
+
+    /** Drops cells that cancelled out, so the remaining keys are exactly what changed. */
+    void compact() {
+        dropZeros(levels);
+        dropZeros(flows);
+        dropZeros(cohorts);
+    }
+
+    private static <K> void dropZeros(TreeMap<K, long[]> map) {
+        for (Iterator<Map.Entry<K, long[]>> it = map.entrySet().iterator(); it.hasNext(); ) {
+            if (isZero(it.next().getValue())) {
+                it.remove();
+            }
+        }
+    }
+
+    static boolean isZero(long[] v) {
+        for (long x : v) {
+            if (x != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Adds this delta into target maps (the ledger's), dropping cells that become zero. */
+    static <K> void mergeInto(TreeMap<K, long[]> source, TreeMap<K, long[]> target) {
+        for (Map.Entry<K, long[]> e : source.entrySet()) {
+            long[] cell = target.get(e.getKey());
+            if (cell == null) {
+                target.put(e.getKey(), e.getValue().clone());
+                continue;
+            }
+            long[] add = e.getValue();
+            for (int i = 0; i < add.length; i++) {
+                cell[i] += add[i];
+            }
+            if (isZero(cell)) {
+                target.remove(e.getKey());
+            }
+        }
+    }
+
+    /** The first day whose daily row changes: any level, or a flow shown in daily rows. */
+    Long firstDailyDay() {
+        Long first = levels.isEmpty() ? null : levels.firstKey();
+        for (Map.Entry<Long, long[]> e : flows.entrySet()) {
+            if (first != null && e.getKey() >= first) {
+                break;
+            }
+            long[] v = e.getValue();
+            for (int i = 0; i < Metrics.DAILY_FLOWS; i++) {
+                if (v[i] != 0) {
+                    return e.getKey();
+                }
+            }
+        }
+        return first;
+    }
+
+    /** The first day whose monthly row changes. */
+    Long firstMonthlyDay() {
+        Long a = levels.isEmpty() ? null : levels.firstKey();
+        Long b = flows.isEmpty() ? null : flows.firstKey();
+        return a == null ? b : b == null ? a : Math.min(a, b);
+    }
+}

@@ -1,0 +1,160 @@
+package cl.cobranza.warehouse;
+
+import cl.cobranza.core.kpi.CohortRecovery;
+import cl.cobranza.core.kpi.DailyKpis;
+import cl.cobranza.core.kpi.MonthlyKpis;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+import static cl.cobranza.warehouse.SqlLiteral.date;
+import static cl.cobranza.warehouse.SqlLiteral.string;
+
+/**
+ * Typed reads of the KPI tables (daily, monthly, cohorts, dead letters), newest version of each row
+ * ({@code FINAL}; the filters are on sorting-key columns only, which every version of a row shares).
+ * Every value enters the SQL through {@link SqlLiteral}. Callers pass the client ids they may see.
+ */
+public final class KpiQueries {
+    private static final String DAILY_COLUMNS = "client_id, day, open_clp, open_invoices, overdue_clp, overdue_invoices, "
+            + "aging_clp, overdue_clp_days, sales_clp, credit_notes_clp, collected_clp, sales_90d_clp, dso_countback, version";
+    private static final String MONTHLY_COLUMNS = "client_id, month, period_end, ar_start_clp, sales_clp, credit_notes_clp, "
+            + "collected_clp, ar_end_clp, current_ar_end_clp, dso_countback, closed_invoices, closed_weight_clp, "
+            + "closed_weight_clp_days, placed_start_clp, newly_placed_clp, recovered_clp, promises_due, promises_kept, "
+            + "contact_attempts, right_party_contacts, actions, action_cost_clp, charges_passed_on_clp, invoices_worked, "
+            + "agency_fee_clp, version";
+
+    private final Warehouse warehouse;
+
+    /** Queries on this warehouse (reader credentials are enough). */
+    public KpiQueries(Warehouse warehouse) {
+        this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
+    }
+
+    /** Daily rows of these clients from {@code from} to {@code to} inclusive, by client and day. */
+    public List<DailyKpis> daily(Collection<String> clientIds, LocalDate from, LocalDate to) {
+        if (clientIds.isEmpty()) {
+            return List.of();
+        }
+        String sql = "SELECT " + DAILY_COLUMNS + " FROM kpi_client_daily FINAL WHERE client_id IN (" + list(clientIds)
+                + ") AND day >= " + date(from) + " AND day <= " + date(to) + " ORDER BY client_id, day";
+        List<DailyKpis> rows = new ArrayList<>();
+        for (JsonNode r : warehouse.query(sql)) {
+            rows.add(new DailyKpis(r.get("client_id").asText(), LocalDate.parse(r.get("day").asText()),
+                    r.get("open_clp").asLong(), r.get("open_invoices").asLong(), r.get("overdue_clp").asLong(),
+                    r.get("overdue_invoices").asLong(), longs(r.get("aging_clp")), r.get("overdue_clp_days").asLong(),
+                    r.get("sales_clp").asLong(), r.get("credit_notes_clp").asLong(), r.get("collected_clp").asLong(),
+                    r.get("sales_90d_clp").asLong(), r.get("dso_countback").asDouble(), r.get("version").asLong()));
+        }
+        return rows;
+    }
+
+    /** The newest daily row on or before {@code asOf} of each of these clients (clients without one are absent). */
+    public Map<String, DailyKpis> latestDaily(Collection<String> clientIds, LocalDate asOf) {
+        if (clientIds.isEmpty()) {
+            return Map.of();
+        }
+        String sql = "SELECT client_id AS c, max(day) AS d FROM kpi_client_daily WHERE client_id IN (" + list(clientIds)
+                + ") AND day <= " + date(asOf) + " GROUP BY client_id";
+        Map<String, DailyKpis> latest = new LinkedHashMap<>();
+        for (JsonNode r : warehouse.query(sql)) {
+            LocalDate day = LocalDate.parse(r.get("d").asText());
+            daily(List.of(r.get("c").asText()), day, day).forEach(k -> latest.put(k.clientId(), k));
+        }
+        return latest;
+    }
+
+    /** Monthly rows of these clients for months {@code from} to {@code to} inclusive, by client and month. */
+    public List<MonthlyKpis> monthly(Collection<String> clientIds, YearMonth from, YearMonth to) {
+        if (clientIds.isEmpty()) {
+            return List.of();
+        }
+        String sql = "SELECT " + MONTHLY_COLUMNS + " FROM kpi_client_monthly FINAL WHERE client_id IN ("
+                + list(clientIds) + ") AND month >= " + date(from.atDay(1)) + " AND month <= " + date(to.atDay(1))
+                + " ORDER BY client_id, month";
+        List<MonthlyKpis> rows = new ArrayList<>();
+        for (JsonNode r : warehouse.query(sql)) {
+            rows.add(new MonthlyKpis(r.get("client_id").asText(), YearMonth.from(LocalDate.parse(r.get("month").asText())),
+                    LocalDate.parse(r.get("period_end").asText()), r.get("ar_start_clp").asLong(),
+                    r.get("sales_clp").asLong(), r.get("credit_notes_clp").asLong(), r.get("collected_clp").asLong(),
+                    r.get("ar_end_clp").asLong(), r.get("current_ar_end_clp").asLong(), r.get("dso_countback").asDouble(),
+                    r.get("closed_invoices").asLong(), r.get("closed_weight_clp").asLong(),
+                    r.get("closed_weight_clp_days").asLong(), r.get("placed_start_clp").asLong(),
+                    r.get("newly_placed_clp").asLong(), r.get("recovered_clp").asLong(), r.get("promises_due").asLong(),
+                    r.get("promises_kept").asLong(), r.get("contact_attempts").asLong(),
+                    r.get("right_party_contacts").asLong(), r.get("actions").asLong(), r.get("action_cost_clp").asLong(),
+                    r.get("charges_passed_on_clp").asLong(), r.get("invoices_worked").asLong(),
+                    r.get("agency_fee_clp").asLong(), r.get("version").asLong()));
+        }
+        return rows;
+    }
+
+    /** Cohort rows (with at least one placed invoice) of these clients, by client and cohort month. */
+    public List<CohortRecovery> cohorts(Collection<String> clientIds) {
+        if (clientIds.isEmpty()) {
+            return List.of();
+        }
+        String sql = "SELECT client_id, cohort, invoices, placed_clp, recovered_clp, version FROM kpi_recovery_cohort FINAL"
+                + " WHERE client_id IN (" + list(clientIds) + ") ORDER BY client_id, cohort";
+        List<CohortRecovery> rows = new ArrayList<>();
+        for (JsonNode r : warehouse.query(sql)) {
+            if (r.get("invoices").asLong() > 0) {
+                rows.add(new CohortRecovery(r.get("client_id").asText(),
+                        YearMonth.from(LocalDate.parse(r.get("cohort").asText())), r.get("invoices").asLong(),
+                        r.get("placed_clp").asLong(), longs(r.get("recovered_clp")), r.get("version").asLong()));
+            }
+        }
+        return rows;
+    }
+
+    /** Rejected records per client (each record once, however often it was replayed). */
+    public Map<String, Long> deadLetterCounts(Collection<String> clientIds) {
+        if (clientIds.isEmpty()) {
+            return Map.of();
+        }
+        String sql = "SELECT client_id, count() AS n FROM (SELECT client_id FROM dead_letters FINAL WHERE client_id IN ("
+                + list(clientIds) + ")) GROUP BY client_id ORDER BY client_id";
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (JsonNode r : warehouse.query(sql)) {
+            counts.put(r.get("client_id").asText(), r.get("n").asLong());
+        }
+        return counts;
+    }
+
+    /** The newest rejected records of these clients, newest first. */
+    public List<RejectedRow> deadLetters(Collection<String> clientIds, int limit) {
+        if (clientIds.isEmpty()) {
+            return List.of();
+        }
+        String sql = "SELECT client_id, topic, partition, offset, table_name, field, reason, value, version"
+                + " FROM dead_letters FINAL WHERE client_id IN (" + list(clientIds) + ") ORDER BY version DESC LIMIT "
+                + Math.max(1, Math.min(limit, 10_000));
+        List<RejectedRow> rows = new ArrayList<>();
+        for (JsonNode r : warehouse.query(sql)) {
+            rows.add(new RejectedRow(r.get("client_id").asText(), r.get("topic").asText(), r.get("partition").asInt(),
+                    r.get("offset").asLong(), r.get("table_name").asText(), r.get("field").asText(),
+                    r.get("reason").asText(), r.get("value").asText(), r.get("version").asLong()));
+        }
+        return rows;
+    }
+
+    private static String list(Collection<String> ids) {
+        return ids.stream().map(SqlLiteral::string).collect(Collectors.joining(", "));
+    }
+
+    private static long[] longs(JsonNode array) {
+        long[] v = new long[array.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = array.get(i).asLong();
+        }
+        return v;
+    }
+}

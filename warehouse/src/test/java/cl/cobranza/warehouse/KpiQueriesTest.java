@@ -1,0 +1,93 @@
+package cl.cobranza.warehouse;
+
+import cl.cobranza.core.kpi.CohortRecovery;
+import cl.cobranza.core.kpi.DailyKpis;
+import cl.cobranza.core.kpi.MonthlyKpis;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** Every KPI table written by {@link WarehouseWriter} reads back through {@link KpiQueries} unchanged, newest version first. */
+@ExtendWith(ClickHouseExtension.class)
+class KpiQueriesTest {
+    private static final String CLIENT = "kq-alfa";
+    private static final String OTHER = "kq-beta";
+    private static final LocalDate MAR_31 = LocalDate.of(2025, 3, 31);
+    private static final YearMonth MARCH = YearMonth.of(2025, 3);
+
+    private static Warehouse warehouse;
+    private static WarehouseWriter writer;
+    private static KpiQueries queries;
+
+    @BeforeAll
+    static void open(ClickHouseServer server) {
+        warehouse = new Warehouse(server.writerSettings());
+        writer = new WarehouseWriter(warehouse);
+        queries = new KpiQueries(warehouse);
+    }
+
+    @AfterAll
+    static void close() {
+        warehouse.close();
+    }
+
+    private static MonthlyKpis march(String client, long recovered, long version) {
+        return new MonthlyKpis(client, MARCH, MAR_31, 1_000_000, 500_000, 20_000, 600_000, 880_000, 300_000, 47.5,
+                3, 400_000, 4_000_000, 700_000, 200_000, recovered, 4, 3, 10, 6, 25, 90_000, 0, 7,
+                Math.round(recovered * 0.15), version);
+    }
+
+    @Test
+    void dailyRowsKeepEveryFieldAndTheNewestVersion() {
+        DailyKpis old = new DailyKpis(CLIENT, MAR_31, 1, 1, 1, 1, new long[] {0, 1, 0, 0, 0, 0}, 5, 0, 0, 0, 0, 0, 1);
+        DailyKpis row = new DailyKpis(CLIENT, MAR_31, 880_000, 7, 580_000, 4, new long[] {300_000, 200_000, 180_000, 0, 0, 200_000},
+                23_200_000, 120_000, 0, 35_000, 1_500_000, 73.71, 2);
+        writer.writeDaily(List.of(row));
+        writer.writeDaily(List.of(old));
+        assertThat(queries.daily(List.of(CLIENT, OTHER), MAR_31, MAR_31)).singleElement()
+                .usingRecursiveComparison().isEqualTo(row);
+        assertThat(queries.latestDaily(List.of(CLIENT), LocalDate.of(2025, 4, 30))).containsOnlyKeys(CLIENT);
+        // the stored ratios are the record's own: 23,200,000 ÷ 580,000 = 40 days; 880,000 ÷ 1,500,000 × 90 = 52.8
+        JsonNode stored = warehouse.query("SELECT weighted_dpd, dso_standard FROM kpi_client_daily FINAL WHERE client_id = '"
+                + CLIENT + "'").get(0);
+        assertThat(stored.get("weighted_dpd").asDouble()).isEqualTo(40.0);
+        assertThat(stored.get("dso_standard").asDouble()).isCloseTo(52.8, within(1e-9));
+    }
+
+    @Test
+    void monthlyRowsAndRatiosRoundTrip() {
+        writer.writeMonthly(List.of(march(CLIENT, 150_000, 5), march(OTHER, 100, 5)));
+        writer.writeMonthly(List.of(march(CLIENT, 1, 4)));
+        assertThat(queries.monthly(List.of(CLIENT), MARCH, MARCH)).singleElement().isEqualTo(march(CLIENT, 150_000, 5));
+        JsonNode stored = warehouse.query("SELECT cei, promise_kept_rate, net_recovery_clp FROM kpi_client_monthly FINAL"
+                + " WHERE client_id = '" + CLIENT + "'").get(0);
+        // CEI = (1,000,000 + 500,000 − 880,000) ÷ (1,000,000 + 500,000 − 300,000) × 100 = 620 ÷ 1200 × 100
+        assertThat(stored.get("cei").asDouble()).isCloseTo(51.6667, within(1e-4));
+        assertThat(stored.get("promise_kept_rate").asDouble()).isEqualTo(0.75);
+        assertThat(stored.get("net_recovery_clp").asLong()).isEqualTo(150_000 - 22_500);
+    }
+
+    @Test
+    void cohortsAndDeadLettersRoundTrip() {
+        CohortRecovery cohort = new CohortRecovery(CLIENT, YearMonth.of(2025, 2), 3, 900_000,
+                new long[] {100_000, 200_000, 300_000, 400_000, 500_000}, 9);
+        writer.writeCohorts(List.of(cohort, new CohortRecovery(CLIENT, YearMonth.of(2025, 1), 0, 0, new long[5], 9)));
+        assertThat(queries.cohorts(List.of(CLIENT))).singleElement().usingRecursiveComparison().isEqualTo(cohort);
+
+        RejectedRow bad = new RejectedRow(CLIENT, "raw." + CLIENT + ".erp.invoices", 0, 17, "invoices", "rut",
+                "check digit", "{}", 1_700_000_000_000L);
+        writer.writeDeadLetters(List.of(bad));
+        writer.writeDeadLetters(List.of(bad)); // a replay of the same record
+        assertThat(queries.deadLetterCounts(List.of(CLIENT, OTHER))).containsExactly(java.util.Map.entry(CLIENT, 1L));
+        assertThat(queries.deadLetters(List.of(CLIENT), 10)).containsExactly(bad);
+    }
+}
