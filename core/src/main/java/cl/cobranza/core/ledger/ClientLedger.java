@@ -74,7 +74,7 @@ public final class ClientLedger {
     }
 
     private static Long min(Long a, Long b) {
-        return a == null ? b : b == null ? a : Math.min(a, b);
+        return LedgerDelta.earliest(a, b);
     }
 
     /** Marks a day's row (and its month's) for rewriting with no change of facts: a new day has begun. */

@@ -94,8 +94,17 @@ final class LedgerDelta {
 
     /** The first day whose monthly row changes. */
     Long firstMonthlyDay() {
-        Long a = levels.isEmpty() ? null : levels.firstKey();
-        Long b = flows.isEmpty() ? null : flows.firstKey();
-        return a == null ? b : b == null ? a : Math.min(a, b);
+        return earliest(levels.isEmpty() ? null : levels.firstKey(), flows.isEmpty() ? null : flows.firstKey());
+    }
+
+    /** The smaller of two optional days (null when both are absent); boxed on purpose, never unboxing a null. */
+    static Long earliest(Long a, Long b) {
+        if (a == null) {
+            return b;
+        }
+        if (b == null) {
+            return a;
+        }
+        return Math.min(a, b);
     }
 }

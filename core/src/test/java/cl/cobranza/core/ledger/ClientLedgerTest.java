@@ -169,4 +169,12 @@ class ClientLedgerTest {
         ClientTerms other = new ClientTerms(java.util.List.of(15, 45), 3, ClientTerms.defaults().unitCostClp(), 250, 1_500);
         assertThat(ClientLedger.decode(bytes, other)).isNull();
     }
+
+    @Test
+    void aChangeThatMovesNoKpiLeavesTheLedgerClean() {
+        // a payment for an invoice whose header has not arrived: invoice state changes, no KPI does
+        apply(payment("p1").of(100_000).on(FEB_10).to("9").at(1));
+        assertThat(ledger.isDirty()).isFalse();
+        assertThat(ledger.firstDay()).isNull();
+    }
 }
