@@ -31,6 +31,7 @@ CREATE TABLE IF NOT EXISTS kpi_client_monthly (
     client_id String,
     month Date,
     period_end Date,
+    as_of Date,
     ar_start_clp Int64,
     sales_clp Int64,
     credit_notes_clp Int64,

@@ -4,7 +4,7 @@ import cl.cobranza.core.events.DebtorChanged;
 import cl.cobranza.core.kpi.CohortRecovery;
 import cl.cobranza.core.kpi.DailyKpis;
 import cl.cobranza.core.kpi.MonthlyKpis;
-import cl.cobranza.core.normalize.DemoErpNormalizer;
+import cl.cobranza.core.normalize.SourceNormalizer;
 import cl.cobranza.core.state.InvoiceSnapshot;
 import cl.cobranza.streaming.clickhouse.ClickHouseSink;
 import cl.cobranza.streaming.kafka.DeadLetter;
@@ -139,7 +139,7 @@ public final class LocalJobRunner implements AutoCloseable {
                 deadLetters,
                 new ClickHouseSink<DeadLetter>(s.warehouse(), r -> r.topic + '\u0000' + r.partition + '\u0000' + r.offset,
                         LocalJobRunner::writeDeadLetters, 20_000, 300));
-        return new ReceivablesJob(source, new DemoErpNormalizer(), sinks, s.zone(), s.terms());
+        return new ReceivablesJob(source, new SourceNormalizer(), sinks, s.zone(), s.terms());
     }
 
     private static void writeDeadLetters(WarehouseWriter writer, java.util.List<DeadLetter> rows) {

@@ -26,7 +26,7 @@ import static cl.cobranza.warehouse.SqlLiteral.string;
 public final class KpiQueries {
     private static final String DAILY_COLUMNS = "client_id, day, open_clp, open_invoices, overdue_clp, overdue_invoices, "
             + "aging_clp, overdue_clp_days, sales_clp, credit_notes_clp, collected_clp, sales_90d_clp, dso_countback, version";
-    private static final String MONTHLY_COLUMNS = "client_id, month, period_end, ar_start_clp, sales_clp, credit_notes_clp, "
+    private static final String MONTHLY_COLUMNS = "client_id, month, period_end, as_of, ar_start_clp, sales_clp, credit_notes_clp, "
             + "collected_clp, ar_end_clp, current_ar_end_clp, dso_countback, closed_invoices, closed_weight_clp, "
             + "closed_weight_clp_days, placed_start_clp, newly_placed_clp, recovered_clp, promises_due, promises_kept, "
             + "contact_attempts, right_party_contacts, actions, action_cost_clp, charges_passed_on_clp, invoices_worked, "
@@ -83,7 +83,8 @@ public final class KpiQueries {
         List<MonthlyKpis> rows = new ArrayList<>();
         for (JsonNode r : warehouse.query(sql)) {
             rows.add(new MonthlyKpis(r.get("client_id").asText(), YearMonth.from(LocalDate.parse(r.get("month").asText())),
-                    LocalDate.parse(r.get("period_end").asText()), r.get("ar_start_clp").asLong(),
+                    LocalDate.parse(r.get("period_end").asText()), LocalDate.parse(r.get("as_of").asText()),
+                    r.get("ar_start_clp").asLong(),
                     r.get("sales_clp").asLong(), r.get("credit_notes_clp").asLong(), r.get("collected_clp").asLong(),
                     r.get("ar_end_clp").asLong(), r.get("current_ar_end_clp").asLong(), r.get("dso_countback").asDouble(),
                     r.get("closed_invoices").asLong(), r.get("closed_weight_clp").asLong(),

@@ -136,6 +136,7 @@ public final class WarehouseWriter {
                 g.writeStringField("client_id", r.clientId());
                 g.writeStringField("month", r.month().atDay(1).toString());
                 g.writeStringField("period_end", date(r.periodEnd(), "periodEnd", r.clientId()));
+                g.writeStringField("as_of", date(r.asOf(), "asOf", r.clientId()));
                 g.writeNumberField("ar_start_clp", r.arStartClp());
                 g.writeNumberField("sales_clp", r.salesClp());
                 g.writeNumberField("credit_notes_clp", r.creditNotesClp());

@@ -41,7 +41,7 @@ class KpiQueriesTest {
     }
 
     private static MonthlyKpis march(String client, long recovered, long version) {
-        return new MonthlyKpis(client, MARCH, MAR_31, 1_000_000, 500_000, 20_000, 600_000, 880_000, 300_000, 47.5,
+        return new MonthlyKpis(client, MARCH, MAR_31, LocalDate.of(2025, 4, 2), 1_000_000, 500_000, 20_000, 600_000, 880_000, 300_000, 47.5,
                 3, 400_000, 4_000_000, 700_000, 200_000, recovered, 4, 3, 10, 6, 25, 90_000, 0, 7,
                 Math.round(recovered * 0.15), version);
     }

@@ -4,11 +4,12 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 
 /**
- * One client's KPIs for one calendar month, over [first of month, periodEnd] where periodEnd is the
- * month's last day or today for the current month (docs/kpis.md, "Monthly KPIs"). The record holds the
+ * One client's KPIs for one calendar month as known on {@code asOf}, over [first of month, periodEnd] where
+ * periodEnd is the month's last day, or asOf for the current month (docs/kpis.md, "Monthly KPIs"); promises
+ * are judged once their grace has run out by asOf. The record holds the
  * sums; each ratio is computed from them by {@link Formulas}, so roll-ups can add the sums first.
  */
-public record MonthlyKpis(String clientId, YearMonth month, LocalDate periodEnd,
+public record MonthlyKpis(String clientId, YearMonth month, LocalDate periodEnd, LocalDate asOf,
                           long arStartClp, long salesClp, long creditNotesClp, long collectedClp,
                           long arEndClp, long currentArEndClp, double dsoCountback,
                           long closedInvoices, long closedWeightClp, long closedWeightClpDays,
@@ -66,7 +67,7 @@ public record MonthlyKpis(String clientId, YearMonth month, LocalDate periodEnd,
     }
 
     public MonthlyKpis withVersion(long newVersion) {
-        return new MonthlyKpis(clientId, month, periodEnd, arStartClp, salesClp, creditNotesClp, collectedClp,
+        return new MonthlyKpis(clientId, month, periodEnd, asOf, arStartClp, salesClp, creditNotesClp, collectedClp,
                 arEndClp, currentArEndClp, dsoCountback, closedInvoices, closedWeightClp, closedWeightClpDays,
                 placedStartClp, newlyPlacedClp, recoveredClp, promisesDue, promisesKept, contactAttempts,
                 rightPartyContacts, actions, actionCostClp, chargesPassedOnClp, invoicesWorked, agencyFeeClp,

@@ -36,7 +36,7 @@ public final class ClientLedger {
     private final int levelCount;
     private final TreeMap<Long, long[]> levels = new TreeMap<>();
     private final TreeMap<Long, long[]> flows = new TreeMap<>();
-    private final TreeMap<Integer, long[]> cohorts = new TreeMap<>();
+    private final TreeMap<Long, long[]> cohorts = new TreeMap<>(); // by placement day
     private Long dailyDirtyFrom;
     private Long monthlyDirtyFrom;
     private final TreeSet<Integer> dirtyCohorts = new TreeSet<>();
@@ -69,7 +69,9 @@ public final class ClientLedger {
         LedgerDelta.mergeInto(delta.cohorts, cohorts);
         dailyDirtyFrom = min(dailyDirtyFrom, delta.firstDailyDay());
         monthlyDirtyFrom = min(monthlyDirtyFrom, delta.firstMonthlyDay());
-        dirtyCohorts.addAll(delta.cohorts.keySet());
+        for (long day : delta.cohorts.keySet()) {
+            dirtyCohorts.add(InvoiceContribution.epochMonth(LocalDate.ofEpochDay(day)));
+        }
         return !delta.levels.isEmpty() || !delta.flows.isEmpty() || !delta.cohorts.isEmpty();
     }
 
@@ -77,10 +79,14 @@ public final class ClientLedger {
         return LedgerDelta.earliest(a, b);
     }
 
-    /** Marks a day's row (and its month's) for rewriting with no change of facts: a new day has begun. */
-    public void touch(LocalDate day) {
-        dailyDirtyFrom = min(dailyDirtyFrom, day.toEpochDay());
-        monthlyDirtyFrom = min(monthlyDirtyFrom, day.toEpochDay());
+    /**
+     * Marks the rows that change with no new fact when a new day begins: today's daily row, the monthly
+     * rows whose promises may have just run out of grace, and this month's cohort (invoices placed today).
+     */
+    public void touch(LocalDate today) {
+        dailyDirtyFrom = min(dailyDirtyFrom, today.toEpochDay());
+        monthlyDirtyFrom = min(monthlyDirtyFrom, today.minusDays(terms.promiseGraceDays() + 1L).toEpochDay());
+        dirtyCohorts.add(InvoiceContribution.epochMonth(today));
     }
 
     public boolean isDirty() {
@@ -91,22 +97,24 @@ public final class ClientLedger {
     public Emission drain(String clientId, LocalDate today, long nowMillis) {
         version = Versions.next(version, nowMillis);
         List<DailyKpis> daily = new ArrayList<>();
-        if (dailyDirtyFrom != null) {
-            for (long d = dailyDirtyFrom, end = today.toEpochDay(); d <= end; d++) {
-                daily.add(daily(clientId, LocalDate.ofEpochDay(d)).withVersion(version));
+        if (dailyDirtyFrom != null && dailyDirtyFrom <= today.toEpochDay()) {
+            for (DailyKpis row : dailyRange(clientId, LocalDate.ofEpochDay(dailyDirtyFrom), today)) {
+                daily.add(row.withVersion(version));
             }
         }
         List<MonthlyKpis> monthly = new ArrayList<>();
         if (monthlyDirtyFrom != null) {
             YearMonth last = YearMonth.from(today);
             for (YearMonth m = YearMonth.from(LocalDate.ofEpochDay(monthlyDirtyFrom)); !m.isAfter(last); m = m.plusMonths(1)) {
-                LocalDate end = m.equals(last) ? today : m.atEndOfMonth();
-                monthly.add(monthly(clientId, m, end).withVersion(version));
+                monthly.add(monthly(clientId, m, today).withVersion(version));
             }
         }
         List<CohortRecovery> changedCohorts = new ArrayList<>();
+        int thisMonth = InvoiceContribution.epochMonth(today);
         for (int month : dirtyCohorts) {
-            changedCohorts.add(cohort(clientId, month).withVersion(version));
+            if (month <= thisMonth) {
+                changedCohorts.add(cohort(clientId, month, today).withVersion(version));
+            }
         }
         dailyDirtyFrom = null;
         monthlyDirtyFrom = null;
@@ -137,46 +145,95 @@ public final class ClientLedger {
 
     /** The client's KPIs as of one day. */
     public DailyKpis daily(String clientId, LocalDate day) {
-        long d = day.toEpochDay();
-        long[] l = levelsAt(d);
-        long[] aging = new long[terms.bucketCount()];
-        aging[0] = l[Metrics.L_OPEN] - l[Metrics.L_OVERDUE];
-        for (int b = 1; b < aging.length; b++) {
-            aging[b] = l[Metrics.L_AGING_FIRST + b - 1];
-        }
-        long overdueClpDays = d * l[Metrics.L_OVERDUE] - l[Metrics.L_OVERDUE_DUE_WEIGHT];
-        long[] today = flows.getOrDefault(d, new long[Metrics.FLOW_COUNT]);
-        long sales90 = flowSum(d - ClientTerms.DSO_WINDOW_DAYS + 1, d, Metrics.F_SALES);
-        return new DailyKpis(clientId, day, l[Metrics.L_OPEN], l[Metrics.L_OPEN_COUNT], l[Metrics.L_OVERDUE],
-                l[Metrics.L_OVERDUE_COUNT], aging, overdueClpDays, today[Metrics.F_SALES],
-                today[Metrics.F_CREDIT_NOTES], today[Metrics.F_COLLECTED], sales90,
-                countback(l[Metrics.L_OPEN], day), 0);
+        return dailyRange(clientId, day, day).get(0);
     }
 
-    private double countback(long ar, LocalDate day) {
+    /**
+     * The client's KPIs as of each day from {@code from} to {@code to}, in one pass: balances are carried
+     * from day to day, the trailing 90-day sales slide, and the countback reads month totals computed once.
+     */
+    public List<DailyKpis> dailyRange(String clientId, LocalDate from, LocalDate to) {
+        long first = from.toEpochDay();
+        long last = to.toEpochDay();
+        long[] l = levelsAt(first - 1);
+        java.util.Iterator<Map.Entry<Long, long[]>> steps = levels.tailMap(first, true).entrySet().iterator();
+        Map.Entry<Long, long[]> step = steps.hasNext() ? steps.next() : null;
+        long sales90 = flowSum(first - ClientTerms.DSO_WINDOW_DAYS, first - 1, Metrics.F_SALES);
+        TreeMap<Integer, Long> salesByMonth = salesByMonth();
+        long monthToDate = flowSum(from.withDayOfMonth(1).toEpochDay(), first - 1, Metrics.F_SALES);
+        long[] none = new long[Metrics.FLOW_COUNT];
+        List<DailyKpis> rows = new ArrayList<>((int) Math.max(0, last - first + 1));
+        for (long d = first; d <= last; d++) {
+            while (step != null && step.getKey() == d) {
+                long[] delta = step.getValue();
+                for (int i = 0; i < levelCount; i++) {
+                    l[i] += delta[i];
+                }
+                step = steps.hasNext() ? steps.next() : null;
+            }
+            LocalDate day = LocalDate.ofEpochDay(d);
+            if (day.getDayOfMonth() == 1) {
+                monthToDate = 0;
+            }
+            long[] f = flows.getOrDefault(d, none);
+            long[] leaving = flows.getOrDefault(d - ClientTerms.DSO_WINDOW_DAYS, none);
+            sales90 += f[Metrics.F_SALES] - leaving[Metrics.F_SALES];
+            monthToDate += f[Metrics.F_SALES];
+            long[] aging = new long[terms.bucketCount()];
+            aging[0] = l[Metrics.L_OPEN] - l[Metrics.L_OVERDUE];
+            for (int b = 1; b < aging.length; b++) {
+                aging[b] = l[Metrics.L_AGING_FIRST + b - 1];
+            }
+            long overdueClpDays = d * l[Metrics.L_OVERDUE] - l[Metrics.L_OVERDUE_DUE_WEIGHT];
+            rows.add(new DailyKpis(clientId, day, l[Metrics.L_OPEN], l[Metrics.L_OPEN_COUNT], l[Metrics.L_OVERDUE],
+                    l[Metrics.L_OVERDUE_COUNT], aging, overdueClpDays, f[Metrics.F_SALES], f[Metrics.F_CREDIT_NOTES],
+                    f[Metrics.F_COLLECTED], sales90, countback(l[Metrics.L_OPEN], day, monthToDate, salesByMonth), 0));
+        }
+        return rows;
+    }
+
+    /** Countback with the month to date's sales given and earlier months' sales from a month → total map. */
+    private static double countback(long ar, LocalDate day, long monthToDate, TreeMap<Integer, Long> salesByMonth) {
         long[] sales = new long[Formulas.COUNTBACK_PERIODS];
         int[] days = new int[Formulas.COUNTBACK_PERIODS];
-        LocalDate first = day.withDayOfMonth(1);
-        sales[0] = flowSum(first.toEpochDay(), day.toEpochDay(), Metrics.F_SALES);
+        sales[0] = monthToDate;
         days[0] = day.getDayOfMonth();
         YearMonth m = YearMonth.from(day);
+        int month = InvoiceContribution.epochMonth(day);
         for (int k = 1; k < sales.length; k++) {
-            YearMonth back = m.minusMonths(k);
-            sales[k] = flowSum(back.atDay(1).toEpochDay(), back.atEndOfMonth().toEpochDay(), Metrics.F_SALES);
-            days[k] = back.lengthOfMonth();
+            sales[k] = salesByMonth.getOrDefault(month - k, 0L);
+            days[k] = m.minusMonths(k).lengthOfMonth();
         }
         return Formulas.dsoCountback(ar, sales, days);
     }
 
-    /** The client's KPIs for a month, over [first of month, periodEnd]. */
-    public MonthlyKpis monthly(String clientId, YearMonth month, LocalDate periodEnd) {
+    private double countback(long ar, LocalDate day) {
+        return countback(ar, day, flowSum(day.withDayOfMonth(1).toEpochDay(), day.toEpochDay(), Metrics.F_SALES),
+                salesByMonth());
+    }
+
+    /** Credit sales per month (epoch month → CLP). */
+    private TreeMap<Integer, Long> salesByMonth() {
+        TreeMap<Integer, Long> salesByMonth = new TreeMap<>();
+        for (Map.Entry<Long, long[]> e : flows.entrySet()) {
+            if (e.getValue()[Metrics.F_SALES] != 0) {
+                salesByMonth.merge(InvoiceContribution.epochMonth(LocalDate.ofEpochDay(e.getKey())),
+                        e.getValue()[Metrics.F_SALES], Long::sum);
+            }
+        }
+        return salesByMonth;
+    }
+
+    /** The client's KPIs for a month as known on {@code asOf}: over [first of month, min(month end, asOf)]. */
+    public MonthlyKpis monthly(String clientId, YearMonth month, LocalDate asOf) {
+        LocalDate periodEnd = month.atEndOfMonth().isAfter(asOf) ? asOf : month.atEndOfMonth();
         long a = month.atDay(1).toEpochDay();
         long e = periodEnd.toEpochDay();
         long[] start = levelsAt(a - 1);
         long[] end = levelsAt(e);
         long recovered = flowSum(a, e, Metrics.F_RECOVERED);
-        long promisesTo = e - terms.promiseGraceDays();
-        return new MonthlyKpis(clientId, month, periodEnd,
+        long promisesTo = Math.min(e, asOf.toEpochDay() - terms.promiseGraceDays());
+        return new MonthlyKpis(clientId, month, periodEnd, asOf,
                 start[Metrics.L_OPEN], flowSum(a, e, Metrics.F_SALES), flowSum(a, e, Metrics.F_CREDIT_NOTES),
                 flowSum(a, e, Metrics.F_COLLECTED), end[Metrics.L_OPEN], end[Metrics.L_OPEN] - end[Metrics.L_OVERDUE],
                 countback(end[Metrics.L_OPEN], periodEnd),
@@ -189,11 +246,15 @@ public final class ClientLedger {
                 flowSum(a, e, Metrics.F_WORKED), Formulas.agencyFee(recovered, terms.agencyFeeBps()), 0);
     }
 
-    /** Every cohort with at least one placed invoice, in month order. */
-    public List<CohortRecovery> cohorts(String clientId) {
+    /** Every cohort with at least one invoice placed on or before {@code asOf}, in month order. */
+    public List<CohortRecovery> cohorts(String clientId, LocalDate asOf) {
+        java.util.TreeSet<Integer> months = new java.util.TreeSet<>();
+        for (long day : cohorts.headMap(asOf.toEpochDay(), true).keySet()) {
+            months.add(InvoiceContribution.epochMonth(LocalDate.ofEpochDay(day)));
+        }
         List<CohortRecovery> out = new ArrayList<>();
-        for (int month : cohorts.keySet()) {
-            CohortRecovery c = cohort(clientId, month);
+        for (int month : months) {
+            CohortRecovery c = cohort(clientId, month, asOf);
             if (c.invoices() > 0) {
                 out.add(c);
             }
@@ -201,8 +262,19 @@ public final class ClientLedger {
         return out;
     }
 
-    private CohortRecovery cohort(String clientId, int month) {
-        long[] c = cohorts.getOrDefault(month, new long[Metrics.COHORT_COUNT]);
+    /** One cohort month summed over its placement days up to {@code asOf}. */
+    private CohortRecovery cohort(String clientId, int month, LocalDate asOf) {
+        YearMonth ym = InvoiceContribution.yearMonth(month);
+        long from = ym.atDay(1).toEpochDay();
+        long to = Math.min(ym.atEndOfMonth().toEpochDay(), asOf.toEpochDay());
+        long[] c = new long[Metrics.COHORT_COUNT];
+        if (to >= from) {
+            for (long[] day : cohorts.subMap(from, true, to, true).values()) {
+                for (int i = 0; i < c.length; i++) {
+                    c[i] += day[i];
+                }
+            }
+        }
         long[] recovered = new long[CohortRecovery.HORIZONS_DAYS.size()];
         System.arraycopy(c, Metrics.C_RECOVERED_FIRST, recovered, 0, recovered.length);
         return new CohortRecovery(clientId, InvoiceContribution.yearMonth(month), c[Metrics.C_INVOICES],
@@ -233,8 +305,8 @@ public final class ClientLedger {
             writeCells(out, levels, levelCount);
             writeCells(out, flows, Metrics.FLOW_COUNT);
             out.writeInt(cohorts.size());
-            for (Map.Entry<Integer, long[]> e : cohorts.entrySet()) {
-                out.writeInt(e.getKey());
+            for (Map.Entry<Long, long[]> e : cohorts.entrySet()) {
+                out.writeLong(e.getKey());
                 for (long v : e.getValue()) {
                     out.writeLong(v);
                 }
@@ -272,12 +344,12 @@ public final class ClientLedger {
             readCells(in, ledger.flows, Metrics.FLOW_COUNT);
             n = in.readInt();
             for (int i = 0; i < n; i++) {
-                int month = in.readInt();
+                long day = in.readLong();
                 long[] v = new long[Metrics.COHORT_COUNT];
                 for (int j = 0; j < v.length; j++) {
                     v[j] = in.readLong();
                 }
-                ledger.cohorts.put(month, v);
+                ledger.cohorts.put(day, v);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -37,7 +37,8 @@ public final class InvoiceContribution {
             addReceivable(delta, s, terms, sign);
         }
         addActions(delta, s.liveActions(), terms, sign);
-        addPromises(delta, s.livePromises(), s.livePayments(), terms, sign);
+        // payments count towards a promise only while their invoice is live (as everywhere else)
+        addPromises(delta, s.livePromises(), s.isLive() ? s.livePayments() : List.of(), terms, sign);
     }
 
     /** The open balance as a step function: value[j] holds from day[j] until the next day; 0 before day[0]. */
@@ -111,7 +112,9 @@ public final class InvoiceContribution {
             delta.flow(d.date().toEpochDay(), Metrics.F_COLLECTED, sign * d.amountClp());
         }
 
-        long openAtPlacement = open.at(placement);
+        // the balance that becomes overdue: open at the end of the due date; a payment on the first
+        // overdue day is then a recovery, a credit note on it reduces the placed amount
+        long openAtPlacement = open.at(due);
         if (openAtPlacement > 0) {
             delta.flow(placement, Metrics.F_NEWLY_PLACED, sign * openAtPlacement);
             TreeMap<Long, Long> paidByDay = new TreeMap<>();
@@ -149,21 +152,20 @@ public final class InvoiceContribution {
                                   TreeMap<Long, Long> paidByDay, int sign) {
         long placed = openAtPlacement;
         for (Dated d : s.liveCreditNotes()) {
-            if (d.date().toEpochDay() > placement) {
+            if (d.date().toEpochDay() >= placement) {
                 placed -= d.amountClp();
             }
         }
         placed = Math.max(0, placed);
-        int month = epochMonth(LocalDate.ofEpochDay(placement));
-        delta.cohort(month, Metrics.C_INVOICES, sign);
-        delta.cohort(month, Metrics.C_PLACED, sign * placed);
+        delta.cohort(placement, Metrics.C_INVOICES, sign);
+        delta.cohort(placement, Metrics.C_PLACED, sign * placed);
         for (int h = 0; h < CohortRecovery.HORIZONS_DAYS.size(); h++) {
             long last = placement + CohortRecovery.HORIZONS_DAYS.get(h) - 1;
             long paid = 0;
             for (long amount : paidByDay.headMap(last, true).values()) {
                 paid += amount;
             }
-            delta.cohort(month, Metrics.C_RECOVERED_FIRST + h, sign * Math.min(placed, paid));
+            delta.cohort(placement, Metrics.C_RECOVERED_FIRST + h, sign * Math.min(placed, paid));
         }
     }
 

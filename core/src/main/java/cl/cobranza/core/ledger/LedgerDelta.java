@@ -4,12 +4,13 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Sparse vectors by day (levels, flows) and by month (cohorts): what invoices add to a client's ledger. */
+/** Sparse vectors by day (levels, flows, cohorts by placement day): what invoices add to a client's ledger. */
 final class LedgerDelta {
     final int levelCount;
     final TreeMap<Long, long[]> levels = new TreeMap<>();
     final TreeMap<Long, long[]> flows = new TreeMap<>();
-    final TreeMap<Integer, long[]> cohorts = new TreeMap<>();
+    /** Cohort sums by placement day (rows are per month, summed up to the as-of day). */
+    final TreeMap<Long, long[]> cohorts = new TreeMap<>();
 
     LedgerDelta(int levelCount) {
         this.levelCount = levelCount;
@@ -27,9 +28,9 @@ final class LedgerDelta {
         }
     }
 
-    void cohort(int epochMonth, int metric, long amount) {
+    void cohort(long placementDay, int metric, long amount) {
         if (amount != 0) {
-            cohorts.computeIfAbsent(epochMonth, d -> new long[Metrics.COHORT_COUNT])[metric] += amount;
+            cohorts.computeIfAbsent(placementDay, d -> new long[Metrics.COHORT_COUNT])[metric] += amount;
         }
     }
 

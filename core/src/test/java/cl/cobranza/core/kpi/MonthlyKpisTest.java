@@ -21,7 +21,7 @@ class MonthlyKpisTest {
      * recovered; fee 15% of 100 000 = 15 000. 4 promises due, 3 kept; 8 calls/visits, 5 reached the
      * right party; 12 actions costing 46 000 (20 000 of them legal filings) on 4 invoices.
      */
-    private static final MonthlyKpis MARCH_KPIS = new MonthlyKpis(CLIENT, MARCH, LocalDate.of(2025, 3, 31),
+    private static final MonthlyKpis MARCH_KPIS = new MonthlyKpis(CLIENT, MARCH, LocalDate.of(2025, 3, 31), LocalDate.of(2025, 3, 31),
             500_000, 300_000, 20_000, 360_000,          // AR start, sales, credit notes, collected
             420_000, 180_000, 47.5,                     // AR end, current AR end, countback (stored as is)
             2, 1_000_000, 24_000_000,                   // closed invoices, Σ weight, Σ weight × days late
@@ -31,7 +31,7 @@ class MonthlyKpisTest {
             15_000, 7);                                 // agency fee, version
 
     /** A month with no activity at all: every ratio's denominator is 0. */
-    private static final MonthlyKpis EMPTY = new MonthlyKpis(CLIENT, MARCH, LocalDate.of(2025, 3, 31),
+    private static final MonthlyKpis EMPTY = new MonthlyKpis(CLIENT, MARCH, LocalDate.of(2025, 3, 31), LocalDate.of(2025, 3, 31),
             0, 0, 0, 0, 0, 0, 0.0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1);
 
     @Test
@@ -129,7 +129,7 @@ class MonthlyKpisTest {
     @Test
     void noSalesButOpenAr() {
         // a month without sales: AR start 300 000, collected 100 000 → AR end 200 000, 50 000 current
-        MonthlyKpis m = new MonthlyKpis(CLIENT, MARCH, LocalDate.of(2025, 3, 31),
+        MonthlyKpis m = new MonthlyKpis(CLIENT, MARCH, LocalDate.of(2025, 3, 31), LocalDate.of(2025, 3, 31),
                 300_000, 0, 0, 100_000, 200_000, 50_000, 0.0,
                 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1);
         assertThat(m.dsoStandard()).isNull();
@@ -142,7 +142,7 @@ class MonthlyKpisTest {
     @Test
     void legalFilingWithoutRecoveryGivesNegativeNetRecovery() {
         // a 180 000 court filing passed on, nothing recovered yet: 0 − 0 − 180 000 = −180 000; cost to collect null
-        MonthlyKpis m = new MonthlyKpis(CLIENT, MARCH, LocalDate.of(2025, 3, 31),
+        MonthlyKpis m = new MonthlyKpis(CLIENT, MARCH, LocalDate.of(2025, 3, 31), LocalDate.of(2025, 3, 31),
                 0, 0, 0, 0, 0, 0, 0.0, 0, 0, 0,
                 200_000, 0, 0, 0, 0, 0, 0, 1, 180_000, 180_000, 1, 0, 1);
         assertThat(m.netRecoveryClp()).isEqualTo(-180_000);
@@ -156,14 +156,14 @@ class MonthlyKpisTest {
     void withVersionKeepsEverythingElse() {
         MonthlyKpis v8 = MARCH_KPIS.withVersion(8);
         assertThat(v8.version()).isEqualTo(8);
-        assertThat(v8).isEqualTo(new MonthlyKpis(CLIENT, MARCH, LocalDate.of(2025, 3, 31),
+        assertThat(v8).isEqualTo(new MonthlyKpis(CLIENT, MARCH, LocalDate.of(2025, 3, 31), LocalDate.of(2025, 3, 31),
                 500_000, 300_000, 20_000, 360_000, 420_000, 180_000, 47.5,
                 2, 1_000_000, 24_000_000, 250_000, 150_000, 100_000,
                 4, 3, 8, 5, 12, 46_000, 20_000, 4, 15_000, 8));
     }
 
     private static MonthlyKpis withPeriodEnd(YearMonth month, LocalDate periodEnd) {
-        return new MonthlyKpis(CLIENT, month, periodEnd,
+        return new MonthlyKpis(CLIENT, month, periodEnd, periodEnd,
                 500_000, 300_000, 20_000, 360_000, 420_000, 180_000, 0.0,
                 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1);
     }

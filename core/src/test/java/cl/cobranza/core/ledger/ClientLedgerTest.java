@@ -100,7 +100,7 @@ class ClientLedgerTest {
         assertThat(feb.recoveredClp()).isEqualTo(400_000);
         assertThat(feb.periodRecoveryRate()).isCloseTo(4.0 / 9, within(1e-9));
         assertThat(feb.agencyFeeClp()).isEqualTo(60_000);  // 15 % of 400,000
-        assertThat(ledger.cohorts(CLIENT)).singleElement().satisfies(c -> {
+        assertThat(ledger.cohorts(CLIENT, MAR_31)).singleElement().satisfies(c -> {
             assertThat(c.cohort()).isEqualTo(YearMonth.of(2025, 2));
             assertThat(c.placedClp()).isEqualTo(900_000);
             assertThat(c.recoveredClp()).containsExactly(400_000, 400_000, 400_000, 400_000, 400_000);
@@ -117,7 +117,7 @@ class ClientLedgerTest {
         assertThat(feb.creditNotesClp()).isEqualTo(500_000);
         assertThat(feb.recoveredClp()).isZero();
         assertThat(feb.closedInvoices()).isZero();        // weight 500,000 − 500,000 = 0: left out
-        assertThat(ledger.cohorts(CLIENT)).singleElement()
+        assertThat(ledger.cohorts(CLIENT, MAR_31)).singleElement()
                 .satisfies(c -> assertThat(c.placedClp()).isZero()); // the credit note after placement reduces it
     }
 
