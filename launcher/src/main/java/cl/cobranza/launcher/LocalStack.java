@@ -118,11 +118,7 @@ public final class LocalStack implements AutoCloseable {
             return clients.size() + " client ERP databases captured: " + String.join(", ", clients.keySet());
         });
         step("Flink", () -> {
-            job = LocalJobRunner.start(new LocalJobRunner.Settings(dir.resolve("flink"), kafka.bootstrapServers(), writer,
-                    config.getInt("cobranza.flink.parallelism"),
-                    Duration.ofMillis(config.getInt("cobranza.flink.checkpoint-interval-ms")), zone, terms()));
-            started.push(job);
-            job.awaitRunning(Duration.ofSeconds(60));
+            startJob();
             return "receivables job running" + job.restoredFrom().map(p -> ", resumed from " + dir.relativize(p)).orElse("");
         });
         step("API", () -> {
@@ -151,6 +147,25 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** Adds a client: creates its demo ERP database (seeding it when the generator is on) and starts capturing it. */
+    private void startJob() throws Exception {
+        job = LocalJobRunner.start(new LocalJobRunner.Settings(config.dataDir().resolve("flink"), kafka.bootstrapServers(), writer,
+                config.getInt("cobranza.flink.parallelism"),
+                Duration.ofMillis(config.getInt("cobranza.flink.checkpoint-interval-ms")), ZoneId.of(config.get("cobranza.timezone")), terms()));
+        started.push(job);
+        job.awaitRunning(Duration.ofSeconds(60));
+    }
+
+    /**
+     * Kills the Flink job as a crash would (no savepoint) and starts it again from its last checkpoint;
+     * returns the checkpoint it resumed from. For fault tests: the rest of the stack keeps running.
+     */
+    public synchronized Path killAndRestoreJob() throws Exception {
+        job.kill();
+        started.remove(job);
+        startJob();
+        return job.restoredFrom().orElseThrow(() -> new IllegalStateException("the job restarted without a checkpoint"));
+    }
+
     public synchronized void addClient(DemoClient c) throws Exception {
         if (clients.containsKey(c.clientId())) {
             return;

@@ -189,6 +189,29 @@ public final class LocalJobRunner implements AutoCloseable {
         throw new IllegalStateException("receivables job not running after " + timeout);
     }
 
+    /**
+     * Stops the job the hard way, as a crash would: no savepoint, in-flight state lost; the next start
+     * resumes from the last completed checkpoint (retained on cancellation) and replays from its offsets.
+     */
+    public synchronized void kill() throws Exception {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        job.cancel().get(30, TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            try {
+                if (status().isGloballyTerminalState()) {
+                    return;
+                }
+            } catch (Exception e) {
+                return; // the job's MiniCluster shuts down with the job: nothing left to ask
+            }
+            Thread.sleep(50);
+        }
+    }
+
     /** Stops with a savepoint (so the next start resumes exactly); falls back to cancel, keeping the last checkpoint. */
     @Override
     public synchronized void close() {
