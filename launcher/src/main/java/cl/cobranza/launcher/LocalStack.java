@@ -5,6 +5,7 @@ import cl.cobranza.connectors.debezium.PostgresCapture;
 import cl.cobranza.connectors.demo.DemoClient;
 import cl.cobranza.connectors.demo.DemoDataGenerator;
 import cl.cobranza.connectors.demo.DemoErp;
+import cl.cobranza.connectors.demo.PlatformDb;
 import cl.cobranza.connectors.kafka.KafkaBroker;
 import cl.cobranza.connectors.postgres.PostgresServer;
 import cl.cobranza.core.collection.ClientTerms;
@@ -111,6 +112,14 @@ public final class LocalStack implements AutoCloseable {
             started.push(kafka);
             return kafka.bootstrapServers() + " (KRaft)";
         });
+        step("Platform DB + Debezium", () -> {
+            PlatformDb.install(postgres);
+            PostgresCapture capture = PostgresCapture.start(new PostgresCapture.Source(PlatformDb.SOURCE, "127.0.0.1",
+                    postgres.port(), PlatformDb.DATABASE, PostgresServer.SUPERUSER, "postgres", PlatformDb.TABLES),
+                    config.dataDir().resolve("debezium"), kafka.bootstrapServers(), Duration.ofSeconds(30));
+            started.push(capture);
+            return "collection actions and promises captured from " + PlatformDb.DATABASE;
+        });
         step("Demo ERPs + Debezium", () -> {
             for (DemoClient c : demoClients) {
                 addClient(c);
@@ -139,7 +148,7 @@ public final class LocalStack implements AutoCloseable {
         double rate = config.getDouble("cobranza.generator.rate");
         step("Demo generator", () -> {
             generator = new DemoDataGenerator(postgres, new ArrayList<>(clients.values()), rate,
-                    Long.parseLong(config.get("cobranza.generator.seed")), Clock.system(zone));
+                    Long.parseLong(config.get("cobranza.generator.seed")), Clock.system(zone), true);
             started.push(generator);
             generator.start();
             return rate > 0 ? rate + " changes/s across the demo ERPs" : "off";
@@ -174,7 +183,7 @@ public final class LocalStack implements AutoCloseable {
         if (config.getDouble("cobranza.generator.rate") > 0) {
             try (DemoDataGenerator seeder = new DemoDataGenerator(postgres, List.of(c), 0,
                     Long.parseLong(config.get("cobranza.generator.seed")) ^ c.clientId().hashCode(),
-                    Clock.system(ZoneId.of(config.get("cobranza.timezone"))))) {
+                    Clock.system(ZoneId.of(config.get("cobranza.timezone"))), true)) {
                 seeder.seedIfEmpty(config.getInt("cobranza.generator.seed-customers"),
                         config.getInt("cobranza.generator.seed-invoices"));
             }

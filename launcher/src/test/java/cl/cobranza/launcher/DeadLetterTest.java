@@ -1,7 +1,10 @@
 package cl.cobranza.launcher;
 
 import cl.cobranza.connectors.demo.DemoClient;
+import cl.cobranza.connectors.demo.PlatformDb;
 import cl.cobranza.streaming.LocalJobRunner;
+import cl.cobranza.warehouse.KpiQueries;
+import cl.cobranza.warehouse.Warehouse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -25,7 +28,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Bad ERP rows go to the dead-letter topic with the field and the reason, and the good rows around
- * them keep flowing: an invalid RUT check digit, a negative total and an unknown DTE type.
+ * them keep flowing: an invalid RUT check digit, a negative total and an unknown DTE type; and a
+ * collector's action with an unknown channel. All four are counted for their client in the warehouse.
  */
 @ExtendWith(SharedStack.class)
 class DeadLetterTest {
@@ -77,5 +81,19 @@ class DeadLetterTest {
         assertThat(rut.path("value").asText()).contains("12.345.678-9");
         JsonNode dte = mine.stream().filter(d -> d.path("field").asText().equals("dte_type")).findFirst().orElseThrow();
         assertThat(dte.path("reason").asText()).contains("39").contains("expected 33");
+
+        // a collector's action with an unknown channel, in the platform's shared table, counts for its client
+        try (Connection db = stack.postgres().connect(PlatformDb.DATABASE); Statement s = db.createStatement()) {
+            s.execute("INSERT INTO collections.collection_actions (client_id, invoice_id, action_date, channel, outcome)"
+                    + " VALUES ('" + CLIENT + "', '3', current_date, 'FAX', 'DELIVERED')");
+        }
+        try (Warehouse w = new Warehouse(stack.warehouseReader())) {
+            KpiQueries queries = new KpiQueries(w);
+            await().atMost(30, SECONDS).pollInterval(200, MILLISECONDS)
+                    .until(() -> queries.deadLetterCounts(List.of(CLIENT)).getOrDefault(CLIENT, 0L) == 4L);
+            assertThat(queries.deadLetters(List.of(CLIENT), 10)).extracting(r -> r.table() + "." + r.field())
+                    .containsExactlyInAnyOrder("customers.rut", "invoices.total_clp", "invoices.dte_type",
+                            "collection_actions.channel");
+        }
     }
 }

@@ -40,10 +40,23 @@ public final class DemoDataGenerator implements AutoCloseable {
     private final Clock clock;
     private final Map<String, Connection> connections = new LinkedHashMap<>();
     private final AtomicLong changes = new AtomicLong();
+    private final boolean collectionWork;
+    private Connection platform;
     private Thread thread;
     private volatile boolean running;
 
+    /** A generator of ERP changes only (no collection work). */
     public DemoDataGenerator(PostgresServer pg, List<DemoClient> clients, double eventsPerSecond, long seed, Clock clock) {
+        this(pg, clients, eventsPerSecond, seed, clock, false);
+    }
+
+    /**
+     * A generator of ERP changes and, when {@code collectionWork} is true, of what collectors do on overdue
+     * invoices (actions, promises to pay) in the platform database ({@link PlatformDb}).
+     */
+    public DemoDataGenerator(PostgresServer pg, List<DemoClient> clients, double eventsPerSecond, long seed, Clock clock,
+                             boolean collectionWork) {
+        this.collectionWork = collectionWork;
         this.pg = pg;
         this.clients = List.copyOf(clients);
         this.eventsPerSecond = eventsPerSecond;
@@ -80,6 +93,22 @@ public final class DemoDataGenerator implements AutoCloseable {
             }
             c.commit();
             c.setAutoCommit(true);
+            if (collectionWork) {
+                seedCollectionWork(client, c);
+            }
+        }
+    }
+
+    /** Past collection work on the seeded overdue invoices: one to three actions each, sometimes a promise. */
+    private void seedCollectionWork(DemoClient client, Connection erp) throws SQLException {
+        List<long[]> overdue = overdueInvoices(erp, 500);
+        for (long[] inv : overdue) {
+            LocalDate due = LocalDate.ofEpochDay(inv[2]);
+            long daysOverdue = today().toEpochDay() - due.toEpochDay();
+            for (int k = 1 + random.nextInt(3); k > 0; k--) {
+                LocalDate on = due.plusDays(1 + random.nextInt((int) Math.max(1, daysOverdue)));
+                recordAction(client, inv, on.isAfter(today()) ? today() : on);
+            }
         }
     }
 
@@ -120,12 +149,17 @@ public final class DemoDataGenerator implements AutoCloseable {
         }
     }
 
-    /** One random change in one random client's ERP. */
+    /** One random change in one random client's ERP, or a collector's action on one of its overdue invoices. */
     public void step() throws SQLException {
         DemoClient client = clients.get(random.nextInt(clients.size()));
         Connection c = connection(client);
         int dice = random.nextInt(100);
-        if (dice < 45) {
+        if (collectionWork && random.nextInt(100) < 15) {
+            List<long[]> overdue = overdueInvoices(c, 200);
+            if (!overdue.isEmpty()) {
+                recordAction(client, overdue.get(random.nextInt(overdue.size())), today());
+            }
+        } else if (dice < 45) {
             newInvoice(c);
         } else if (dice < 80) {
             payOpenInvoice(c);
@@ -186,6 +220,72 @@ public final class DemoDataGenerator implements AutoCloseable {
             }
         }
         return open.isEmpty() ? null : open.get(random.nextInt(open.size()));
+    }
+
+    /** Open invoices past their due date: {id, open CLP, due epoch day}, newest first. */
+    private List<long[]> overdueInvoices(Connection c, int limit) throws SQLException {
+        List<long[]> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, open, due FROM (SELECT i.id, i.total_clp"
+                + " - coalesce((SELECT sum(amount_clp) FROM payments p WHERE p.invoice_id = i.id AND NOT p.reversed), 0)"
+                + " - coalesce((SELECT sum(amount_clp) FROM credit_notes n WHERE n.invoice_id = i.id), 0) AS open,"
+                + " coalesce(i.due_date, i.issue_date + 30) AS due FROM invoices i) o"
+                + " WHERE open > 0 AND due < ? ORDER BY id DESC LIMIT " + limit)) {
+            ps.setDate(1, Date.valueOf(today()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new long[] {rs.getLong(1), rs.getLong(2), rs.getDate(3).toLocalDate().toEpochDay()});
+                }
+            }
+        }
+        return out;
+    }
+
+    private static final String[] CHANNELS = {"EMAIL", "EMAIL", "WHATSAPP", "WHATSAPP", "SMS", "CALL", "CALL", "CALL",
+            "VISIT", "LETTER"};
+    private static final String[] CALL_OUTCOMES = {"CONTACTED", "PROMISED_TO_PAY", "PROMISED_TO_PAY", "NO_ANSWER",
+            "NO_ANSWER", "MESSAGE_LEFT", "WRONG_PARTY", "DISPUTED", "REFUSED"};
+    private static final String[] MESSAGE_OUTCOMES = {"DELIVERED", "DELIVERED", "DELIVERED", "BOUNCED", "PROMISED_TO_PAY"};
+
+    /** One collector action on an overdue invoice {id, open, due}; a promise to pay when the debtor makes one. */
+    private void recordAction(DemoClient client, long[] invoice, LocalDate on) throws SQLException {
+        String channel = CHANNELS[random.nextInt(CHANNELS.length)];
+        boolean talk = channel.equals("CALL") || channel.equals("VISIT");
+        String outcome = talk ? CALL_OUTCOMES[random.nextInt(CALL_OUTCOMES.length)]
+                : MESSAGE_OUTCOMES[random.nextInt(MESSAGE_OUTCOMES.length)];
+        int minutes = channel.equals("VISIT") ? 20 + random.nextInt(40)
+                : channel.equals("CALL") ? (outcome.equals("NO_ANSWER") ? 0 : 1 + random.nextInt(12)) : random.nextInt(3);
+        Connection p = platform();
+        try (PreparedStatement ps = p.prepareStatement("INSERT INTO collections.collection_actions"
+                + " (client_id, invoice_id, action_date, channel, outcome, agent_minutes, recorded_by)"
+                + " VALUES (?, ?, ?, ?, ?, ?, 'generador-demo')")) {
+            ps.setString(1, client.clientId());
+            ps.setString(2, Long.toString(invoice[0]));
+            ps.setDate(3, Date.valueOf(on));
+            ps.setString(4, channel);
+            ps.setString(5, outcome);
+            ps.setInt(6, minutes);
+            ps.executeUpdate();
+        }
+        if (outcome.equals("PROMISED_TO_PAY")) {
+            long amount = random.nextBoolean() ? invoice[1] : Math.max(1, invoice[1] / 2);
+            try (PreparedStatement ps = p.prepareStatement("INSERT INTO collections.promises"
+                    + " (client_id, invoice_id, made_on, promised_date, amount_clp, recorded_by)"
+                    + " VALUES (?, ?, ?, ?, ?, 'generador-demo')")) {
+                ps.setString(1, client.clientId());
+                ps.setString(2, Long.toString(invoice[0]));
+                ps.setDate(3, Date.valueOf(on));
+                ps.setDate(4, Date.valueOf(on.plusDays(2 + random.nextInt(12))));
+                ps.setBigDecimal(5, java.math.BigDecimal.valueOf(amount));
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    private Connection platform() throws SQLException {
+        if (platform == null || platform.isClosed()) {
+            platform = pg.connect(PlatformDb.DATABASE);
+        }
+        return platform;
     }
 
     private void payOpenInvoice(Connection c) throws SQLException {
@@ -278,6 +378,13 @@ public final class DemoDataGenerator implements AutoCloseable {
         running = false;
         if (thread != null) {
             thread.join(5_000);
+        }
+        if (platform != null) {
+            try {
+                platform.close();
+            } catch (SQLException ignored) {
+                // closing on shutdown
+            }
         }
         for (Connection c : connections.values()) {
             try {
