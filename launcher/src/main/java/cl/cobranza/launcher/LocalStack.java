@@ -206,7 +206,7 @@ public final class LocalStack implements AutoCloseable {
     private void step(String name, Step step) throws Exception {
         long t0 = System.nanoTime();
         String detail = step.run();
-        out.printf("  ✔ %-20s %5.1f s  %s%n", name, (System.nanoTime() - t0) / 1e9, detail);
+        out.printf("  ✔ %-24s %5.1f s  %s%n", name, (System.nanoTime() - t0) / 1e9, detail);
         out.flush();
     }
 

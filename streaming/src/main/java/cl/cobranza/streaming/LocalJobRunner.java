@@ -58,6 +58,13 @@ public final class LocalJobRunner implements AutoCloseable {
     public static final Pattern RAW_TOPICS = Pattern.compile("raw\\.[^.]+\\.[^.]+\\.[^.]+");
     public static final String DEAD_LETTER_TOPIC = "cobranza.dlq";
 
+    /**
+     * The shape of the job's state. When it changes (operators added or re-keyed), a snapshot of the old
+     * shape cannot seed the new operators, so the job starts over from the beginning of the raw topics
+     * (under a new consumer group) and rebuilds every row; the warehouse tables converge by version.
+     */
+    public static final int STATE_VERSION = 2;
+
     private final JobClient job;
     private final Path savepointDir;
     private final Optional<Path> restoredFrom;
@@ -77,6 +84,7 @@ public final class LocalJobRunner implements AutoCloseable {
     public static LocalJobRunner start(Settings s) throws Exception {
         Path checkpoints = s.dir().resolve("checkpoints").toAbsolutePath();
         Path savepoints = s.dir().resolve("savepoints").toAbsolutePath();
+        retireOlderState(s.dir(), checkpoints, savepoints);
         Files.createDirectories(checkpoints);
         Files.createDirectories(savepoints);
         Optional<Path> restore = newestSnapshot(checkpoints, savepoints);
@@ -110,7 +118,7 @@ public final class LocalJobRunner implements AutoCloseable {
         KafkaSource<RawRecord> source = KafkaSource.<RawRecord>builder()
                 .setBootstrapServers(s.bootstrapServers())
                 .setTopicPattern(RAW_TOPICS)
-                .setGroupId("cobranza-receivables")
+                .setGroupId("cobranza-kpis-v" + STATE_VERSION)
                 .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
                 .setDeserializer(new RawRecordDeserializer())
                 // raw topics appear when a source first captures a table: find them within a second
@@ -145,6 +153,27 @@ public final class LocalJobRunner implements AutoCloseable {
     private static void writeDeadLetters(WarehouseWriter writer, java.util.List<DeadLetter> rows) {
         writer.writeDeadLetters(rows.stream().map(d -> new RejectedRow(d.clientId, d.topic, d.partition, d.offset,
                 d.table, d.field, d.reason, d.value, d.rejectedAtMillis)).toList());
+    }
+
+    /** Moves snapshots of another state version aside (kept for inspection, never restored). */
+    static void retireOlderState(Path dir, Path checkpoints, Path savepoints) throws IOException {
+        Files.createDirectories(dir);
+        Path marker = dir.resolve("state-version");
+        String current = Integer.toString(STATE_VERSION);
+        String found = Files.exists(marker) ? Files.readString(marker).trim()
+                : (Files.exists(checkpoints) || Files.exists(savepoints) ? "1" : current);
+        if (!found.equals(current)) {
+            Path attic = dir.resolve("retired-state-v" + found + "-" + System.currentTimeMillis());
+            Files.createDirectories(attic);
+            for (Path p : new Path[] {checkpoints, savepoints}) {
+                if (Files.exists(p)) {
+                    Files.move(p, attic.resolve(p.getFileName()));
+                }
+            }
+            LOG.warn("job state version {} found, this build uses {}: starting over from the raw topics (old snapshots in {})",
+                    found, current, attic);
+        }
+        Files.writeString(marker, current);
     }
 
     /** The newest completed savepoint or checkpoint (a folder with a {@code _metadata} file). */
