@@ -134,4 +134,52 @@ public final class ReceivablesQueries {
         return new OpenTotals(row.get("t_open_clp").asLong(), row.get("t_overdue_clp").asLong(),
                 row.get("t_open_invoices").asLong(), row.get("t_overdue_invoices").asLong());
     }
+
+    /**
+     * The debtors of one client with an open balance as of {@code asOf}'s due-date view (balances are the
+     * current ones), most overdue first (overdue CLP, then open CLP), at most {@code limit}.
+     */
+    public List<DebtorSummary> debtors(String clientId, LocalDate asOf, int limit) {
+        String sql = """
+                SELECT i_debtor_id, d_rut, d_name, t_open_clp, t_overdue_clp, t_open_invoices, t_overdue_invoices,
+                       t_overdue_clp_days, t_max_dpd
+                FROM
+                (
+                    SELECT debtor_id AS i_debtor_id,
+                           sum(open_clp) AS t_open_clp,
+                           sumIf(open_clp, due_date < %2$s) AS t_overdue_clp,
+                           countIf(open_clp > 0) AS t_open_invoices,
+                           countIf(open_clp > 0 AND due_date < %2$s) AS t_overdue_invoices,
+                           sumIf(open_clp * dateDiff('day', due_date, %2$s), due_date < %2$s) AS t_overdue_clp_days,
+                           maxIf(dateDiff('day', due_date, %2$s), open_clp > 0 AND due_date < %2$s) AS t_max_dpd
+                    FROM
+                    (
+                        SELECT debtor_id, open_clp, due_date, is_deleted
+                        FROM invoice_state FINAL
+                        WHERE client_id = %1$s
+                    )
+                    WHERE is_deleted = 0 AND open_clp > 0
+                    GROUP BY debtor_id
+                ) AS totals
+                LEFT JOIN
+                (
+                    SELECT debtor_id AS d_debtor_id, argMax(rut, version) AS d_rut, argMax(name, version) AS d_name
+                    FROM debtors
+                    WHERE client_id = %1$s
+                    GROUP BY debtor_id
+                ) AS names ON i_debtor_id = d_debtor_id
+                ORDER BY t_overdue_clp DESC, t_open_clp DESC, i_debtor_id
+                LIMIT %3$d
+                """.formatted(string(clientId), date(asOf), Math.max(1, Math.min(limit, 10_000)));
+        List<DebtorSummary> result = new ArrayList<>();
+        for (JsonNode r : warehouse.query(sql)) {
+            long overdue = r.get("t_overdue_clp").asLong();
+            result.add(new DebtorSummary(clientId, r.get("i_debtor_id").asText(), r.get("d_rut").asText(),
+                    r.get("d_name").asText(), r.get("t_open_clp").asLong(), overdue, r.get("t_open_invoices").asLong(),
+                    r.get("t_overdue_invoices").asLong(),
+                    overdue == 0 ? null : (double) r.get("t_overdue_clp_days").asLong() / overdue,
+                    overdue == 0 ? 0 : r.get("t_max_dpd").asLong()));
+        }
+        return result;
+    }
 }
