@@ -8,8 +8,16 @@
   const percent = new Intl.NumberFormat('es-CL', { style: 'percent', maximumFractionDigits: 1 });
   const clock = new Intl.DateTimeFormat('es-CL', { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
 
+  const decimal = new Intl.NumberFormat('es-CL', { maximumFractionDigits: 1 });
+
   const $ = (id) => document.getElementById(id);
   let chart = null;
+
+  // KPI table: the columns are the th[data-kpi] of index.html; values come from /api/v1/clients/{id}/kpis
+  const KPI_REFRESH_MS = 60000;
+  let definitions = {};
+  let kpiClients = '';
+  let kpiLoadedAt = 0;
 
   // ISO yyyy-MM-dd to the Chilean dd-mm-yyyy, without time-zone conversion
   function chileanDate(iso) {
@@ -97,10 +105,85 @@
     });
   }
 
+  // a KPI value in its unit; null (undefined ratio, no data yet) shows as a dash
+  function formatKpi(value, unit) {
+    if (value === null || value === undefined) return '—';
+    switch (unit) {
+      case 'CLP': return clp.format(Math.round(value));
+      case 'days': return `${decimal.format(value)} días`;
+      case '%': return `${decimal.format(value)} %`;
+      case 'ratio': return percent.format(value);
+      default: return integer.format(value);
+    }
+  }
+
+  function kpiColumns() {
+    return Array.from(document.querySelectorAll('th[data-kpi]')).map((th) => th.dataset.kpi);
+  }
+
+  async function loadDefinitions() {
+    const response = await fetch('/api/v1/kpis/definitions', { headers: { Accept: 'application/json' } });
+    if (!response.ok) return;
+    for (const d of await response.json()) definitions[d.id] = d;
+    for (const th of document.querySelectorAll('th[data-kpi]')) {
+      const d = definitions[th.dataset.kpi];
+      if (d) th.title = `${d.name}: ${d.definition}`;
+    }
+  }
+
+  async function clientKpis(client, asOf) {
+    const path = `/api/v1/clients/${encodeURIComponent(client.clientId)}/kpis?asOf=${encodeURIComponent(asOf)}`;
+    const response = await fetch(path, { headers: { Accept: 'application/json' } });
+    if (!response.ok) return { client, kpis: null };
+    const body = await response.json();
+    const byId = {};
+    for (const k of body.kpis) byId[k.id] = k;
+    return { client, kpis: byId };
+  }
+
+  function renderKpiTable(results) {
+    const body = $('kpi-rows');
+    body.replaceChildren();
+    const columns = kpiColumns();
+    if (results.length === 0) {
+      const tr = document.createElement('tr');
+      const td = cell('Sin clientes todavía.', 'empty');
+      td.colSpan = columns.length + 1;
+      tr.appendChild(td);
+      body.appendChild(tr);
+      return;
+    }
+    for (const { client, kpis } of results) {
+      const tr = document.createElement('tr');
+      tr.appendChild(cell(client.name || client.clientId));
+      for (const id of columns) {
+        const k = kpis && kpis[id];
+        const td = cell(k ? formatKpi(k.value, k.unit) : '—', 'num');
+        if (k) td.title = `${k.name}${k.period ? ` (${k.period})` : ''}: ${k.definition}`;
+        tr.appendChild(td);
+      }
+      body.appendChild(tr);
+    }
+  }
+
+  // one request per client, at most once a minute or when the client list changes: the stream may tick every second
+  async function refreshKpis(data) {
+    const clients = data.clients.map((c) => c.clientId).join(',');
+    if (clients === kpiClients && Date.now() - kpiLoadedAt < KPI_REFRESH_MS) return;
+    kpiClients = clients;
+    kpiLoadedAt = Date.now();
+    try {
+      renderKpiTable(await Promise.all(data.clients.map((c) => clientKpis(c, data.asOf))));
+    } catch (e) {
+      kpiLoadedAt = 0; // try again with the next update
+    }
+  }
+
   function render(data) {
     renderTiles(data);
     renderTable(data);
     renderChart(data);
+    refreshKpis(data);
     setStatus('live', `En vivo · Actualizado ${clock.format(new Date())}`);
   }
 
@@ -118,5 +201,8 @@
     };
   }
 
-  document.addEventListener('DOMContentLoaded', connect);
+  document.addEventListener('DOMContentLoaded', () => {
+    loadDefinitions().catch(() => { /* the table still shows values, without tooltips */ });
+    connect();
+  });
 })();

@@ -1,5 +1,6 @@
 package cl.cobranza.api;
 
+import cl.cobranza.warehouse.KpiQueries;
 import cl.cobranza.warehouse.ReceivablesQueries;
 import cl.cobranza.warehouse.Warehouse;
 import cl.cobranza.warehouse.WarehouseSettings;
@@ -24,6 +25,11 @@ class ApiConfiguration {
     @Bean
     ReceivablesQueries receivablesQueries(Warehouse warehouse) {
         return new ReceivablesQueries(warehouse);
+    }
+
+    @Bean
+    KpiQueries kpiQueries(Warehouse warehouse) {
+        return new KpiQueries(warehouse);
     }
 
     /** "Today" is a business date in the clients' zone (America/Santiago), not the server's. */

@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import static cl.cobranza.warehouse.SqlLiteral.date;
@@ -70,6 +72,55 @@ public final class KpiQueries {
             daily(List.of(r.get("c").asText()), day, day).forEach(k -> latest.put(k.clientId(), k));
         }
         return latest;
+    }
+
+    /**
+     * The newest day on or before {@code asOf} on which any of these clients has a daily row, or empty when
+     * none has one.
+     */
+    public Optional<LocalDate> latestDay(Collection<String> clientIds, LocalDate asOf) {
+        if (clientIds.isEmpty()) {
+            return Optional.empty();
+        }
+        // count() tells "no rows" from a real date: max() over no rows answers the zero date, not NULL
+        String sql = "SELECT max(day) AS d, count() AS n FROM kpi_client_daily WHERE client_id IN (" + list(clientIds)
+                + ") AND day <= " + date(asOf);
+        JsonNode r = warehouse.query(sql).get(0);
+        return r.get("n").asLong() == 0 ? Optional.empty() : Optional.of(LocalDate.parse(r.get("d").asText()));
+    }
+
+    /**
+     * Credit sales of these clients together per calendar month, summed from their daily rows dated from
+     * {@code from} to {@code to} inclusive (a month cut by the range counts only its days inside it); months
+     * without sales are absent. The input of a group's countback DSO.
+     */
+    public Map<YearMonth, Long> salesByMonth(Collection<String> clientIds, LocalDate from, LocalDate to) {
+        Map<YearMonth, Long> sales = new TreeMap<>();
+        if (clientIds.isEmpty() || to.isBefore(from)) {
+            return sales;
+        }
+        String sql = "SELECT toStartOfMonth(day) AS m, sum(sales_clp) AS s FROM (SELECT day, sales_clp FROM "
+                + "kpi_client_daily FINAL WHERE client_id IN (" + list(clientIds) + ") AND day >= " + date(from)
+                + " AND day <= " + date(to) + ") GROUP BY m ORDER BY m";
+        for (JsonNode r : warehouse.query(sql)) {
+            long s = r.get("s").asLong();
+            if (s != 0) {
+                sales.put(YearMonth.from(LocalDate.parse(r.get("m").asText())), s);
+            }
+        }
+        return sales;
+    }
+
+    /** Every client in the {@code clients} table (newest name and RUT), by client id. */
+    public List<ClientInfo> clients() {
+        String sql = "SELECT client_id, argMax(name, version) AS client_name, argMax(rut, version) AS client_rut"
+                + " FROM clients GROUP BY client_id ORDER BY client_id";
+        List<ClientInfo> clients = new ArrayList<>();
+        for (JsonNode r : warehouse.query(sql)) {
+            clients.add(new ClientInfo(r.get("client_id").asText(), r.get("client_name").asText(),
+                    r.get("client_rut").asText()));
+        }
+        return clients;
     }
 
     /** Monthly rows of these clients for months {@code from} to {@code to} inclusive, by client and month. */

@@ -90,4 +90,50 @@ class KpiQueriesTest {
         assertThat(queries.deadLetterCounts(List.of(CLIENT, OTHER))).containsExactly(java.util.Map.entry(CLIENT, 1L));
         assertThat(queries.deadLetters(List.of(CLIENT), 10)).containsExactly(bad);
     }
+
+    private static DailyKpis sales(String client, LocalDate day, long salesClp, long version) {
+        return new DailyKpis(client, day, 0, 0, 0, 0, new long[6], 0, salesClp, 0, 0, 0, 0, version);
+    }
+
+    @Test
+    void salesByMonthAddTheClientsDailySales() {
+        String a = "kq-sales-a";
+        String b = "kq-sales-b";
+        writer.writeDaily(List.of(sales(a, LocalDate.of(2024, 12, 31), 1_000, 1), sales(a, LocalDate.of(2025, 1, 5), 100_000, 1),
+                sales(a, LocalDate.of(2025, 1, 20), 20_000, 1), sales(b, LocalDate.of(2025, 1, 31), 5_000, 1),
+                sales(b, LocalDate.of(2025, 2, 1), 7_000, 1), sales(b, LocalDate.of(2025, 2, 10), 0, 1),
+                sales(a, LocalDate.of(2025, 3, 1), 50_000, 1), sales(a, LocalDate.of(2025, 3, 2), 60_000, 1)));
+        // a newer version of Jan 5 replaces the old one instead of adding to it
+        writer.writeDaily(List.of(sales(a, LocalDate.of(2025, 1, 5), 90_000, 2)));
+        // Jan: 90 000 + 20 000 + 5 000; Feb: 7 000; Mar 1 only (the range ends on Mar 1): 50 000; Dec is outside
+        assertThat(queries.salesByMonth(List.of(a, b), LocalDate.of(2025, 1, 1), LocalDate.of(2025, 3, 1)))
+                .containsExactly(java.util.Map.entry(YearMonth.of(2025, 1), 115_000L),
+                        java.util.Map.entry(YearMonth.of(2025, 2), 7_000L), java.util.Map.entry(YearMonth.of(2025, 3), 50_000L));
+        // only b: Jan 5 000, Feb 7 000
+        assertThat(queries.salesByMonth(List.of(b), LocalDate.of(2024, 1, 1), LocalDate.of(2025, 12, 31)))
+                .containsExactly(java.util.Map.entry(YearMonth.of(2025, 1), 5_000L), java.util.Map.entry(YearMonth.of(2025, 2), 7_000L));
+        assertThat(queries.salesByMonth(List.of("kq-nobody"), LocalDate.of(2024, 1, 1), LocalDate.of(2025, 12, 31))).isEmpty();
+        assertThat(queries.salesByMonth(List.of(), LocalDate.of(2024, 1, 1), LocalDate.of(2025, 12, 31))).isEmpty();
+    }
+
+    @Test
+    void latestDayOfAnyClient() {
+        String a = "kq-latest-a";
+        String b = "kq-latest-b";
+        writer.writeDaily(List.of(sales(a, LocalDate.of(2025, 5, 10), 0, 1), sales(b, LocalDate.of(2025, 5, 12), 0, 1),
+                sales(b, LocalDate.of(2025, 5, 20), 0, 1)));
+        assertThat(queries.latestDay(List.of(a, b), LocalDate.of(2025, 5, 15))).hasValue(LocalDate.of(2025, 5, 12));
+        assertThat(queries.latestDay(List.of(a), LocalDate.of(2025, 5, 15))).hasValue(LocalDate.of(2025, 5, 10));
+        assertThat(queries.latestDay(List.of(a, b), LocalDate.of(2025, 5, 9))).isEmpty();
+        assertThat(queries.latestDay(List.of(), LocalDate.of(2025, 5, 9))).isEmpty();
+    }
+
+    @Test
+    void clientsWithTheirNewestNames() {
+        writer.upsertClients(List.of(new ClientInfo("kq-client-b", "Beta", "76.222.222-2"),
+                new ClientInfo("kq-client-a", "Alfa", "76.111.111-1")));
+        writer.upsertClients(List.of(new ClientInfo("kq-client-a", "Alfa SpA", "76.111.111-1")));
+        assertThat(queries.clients()).filteredOn(c -> c.clientId().startsWith("kq-client-")).containsExactly(
+                new ClientInfo("kq-client-a", "Alfa SpA", "76.111.111-1"), new ClientInfo("kq-client-b", "Beta", "76.222.222-2"));
+    }
 }

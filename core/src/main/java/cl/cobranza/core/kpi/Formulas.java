@@ -1,5 +1,9 @@
 package cl.cobranza.core.kpi;
 
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Map;
+
 /**
  * The arithmetic of every KPI in docs/kpis.md, written once: the streaming ledger, the batch oracle
  * and roll-ups all feed their sums in here. Ratios are null when the denominator is zero.
@@ -35,6 +39,26 @@ public final class Formulas {
             }
         }
         return dso;
+    }
+
+    /**
+     * DSO countback as of {@code asOf} with the periods of docs/kpis.md: period 0 is asOf's month to date
+     * ({@code asOf.getDayOfMonth()} days, sales {@code monthToDateSales}), period k ≥ 1 the k-th previous
+     * calendar month (its length, sales from {@code salesByMonth}, 0 when absent), 36 periods in all.
+     * Entries of {@code salesByMonth} for asOf's month or later are ignored.
+     */
+    public static double dsoCountback(long ar, LocalDate asOf, long monthToDateSales, Map<YearMonth, Long> salesByMonth) {
+        long[] sales = new long[COUNTBACK_PERIODS];
+        int[] days = new int[COUNTBACK_PERIODS];
+        sales[0] = monthToDateSales;
+        days[0] = asOf.getDayOfMonth();
+        YearMonth month = YearMonth.from(asOf);
+        for (int k = 1; k < COUNTBACK_PERIODS; k++) {
+            YearMonth previous = month.minusMonths(k);
+            sales[k] = salesByMonth.getOrDefault(previous, 0L);
+            days[k] = previous.lengthOfMonth();
+        }
+        return dsoCountback(ar, sales, days);
     }
 
     /** DSO standard: ending AR ÷ credit sales of the period × days of the period. */

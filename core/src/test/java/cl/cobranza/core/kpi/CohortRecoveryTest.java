@@ -39,4 +39,15 @@ class CohortRecoveryTest {
         assertThat(c.rate(0)).isNull();
         assertThat(c.rate(4)).isNull();
     }
+
+    @Test
+    void aHorizonMaturesWhenTheLastPlacedInvoiceHasHadItsDays() {
+        CohortRecovery jan = new CohortRecovery("pyme-1", YearMonth.of(2025, 1), 1, 1, new long[5], 1);
+        // placed on Jan 31 at the latest: [Jan 31, Jan 31 + 29] = [Jan 31, Mar 1] → matures on Mar 1
+        assertThat(jan.maturesOn(0)).isEqualTo(java.time.LocalDate.of(2025, 3, 1));
+        assertThat(jan.matured(0, java.time.LocalDate.of(2025, 2, 28))).isFalse();
+        assertThat(jan.matured(0, java.time.LocalDate.of(2025, 3, 1))).isTrue();
+        // 365 days: Jan 31 + 364 = 2026-01-30
+        assertThat(jan.maturesOn(4)).isEqualTo(java.time.LocalDate.of(2026, 1, 30));
+    }
 }

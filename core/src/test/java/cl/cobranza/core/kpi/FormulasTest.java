@@ -150,6 +150,25 @@ class FormulasTest {
         }
 
         @Test
+        void byCalendarMonthsAsOfADay() {
+            // as of 2025-03-10: period 0 = Mar 1..10 (10 days, 20 000), February 2025 (28, 56 000), January (31,
+            // 62 000); AR 100 000 → 10 + 28 + 24 000 / 62 000 × 31 = 38 + 12 = 50. The map's March entry (the
+            // whole month) is ignored: period 0 is the month to date passed separately.
+            double dso = Formulas.dsoCountback(100_000, java.time.LocalDate.of(2025, 3, 10), 20_000,
+                    java.util.Map.of(YearMonth.of(2025, 3), 999_999L, YearMonth.of(2025, 2), 56_000L,
+                            YearMonth.of(2025, 1), 62_000L));
+            assertThat(dso).isCloseTo(50.0, within(EPS));
+        }
+
+        @Test
+        void byCalendarMonthsWalksAtMost36Periods() {
+            // no sales at all as of 2025-02-28: every one of the 36 periods is counted whole: Feb 2025 back to
+            // Mar 2022 = 3 years, one of them with 29 February 2024 = 3 × 365 + 1 = 1 096 days
+            double dso = Formulas.dsoCountback(1, java.time.LocalDate.of(2025, 2, 28), 0, java.util.Map.of());
+            assertThat(dso).isCloseTo(1_096.0, within(EPS));
+        }
+
+        @Test
         void oneDayCountPerSalesPeriod() {
             assertThatThrownBy(() -> Formulas.dsoCountback(1_000, new long[] {1, 2}, new int[] {30}))
                     .isInstanceOf(IllegalArgumentException.class);

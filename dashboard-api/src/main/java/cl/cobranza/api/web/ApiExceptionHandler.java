@@ -1,5 +1,6 @@
 package cl.cobranza.api.web;
 
+import cl.cobranza.core.kpi.Rollup;
 import cl.cobranza.warehouse.WarehouseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,16 @@ class ApiExceptionHandler {
     @ResponseStatus(HttpStatus.NOT_FOUND)
     ApiError notFound(NotFoundException e) {
         return new ApiError(e.field(), e.getMessage());
+    }
+
+    /**
+     * Clients of a group whose rows cannot be added up (e.g. different aging edges): the request is fine, the
+     * data conflict; the message names the clients and the fix.
+     */
+    @ExceptionHandler
+    @ResponseStatus(HttpStatus.CONFLICT)
+    ApiError incompatibleRows(Rollup.IncompatibleRowsException e) {
+        return new ApiError("clients", e.getMessage());
     }
 
     /** The warehouse failed: the client learns it is unavailable; the SQL and server message go to the log only. */

@@ -1,0 +1,70 @@
+package cl.cobranza.api.dataquality;
+
+import cl.cobranza.api.web.NotFoundException;
+import cl.cobranza.warehouse.ClientInfo;
+import cl.cobranza.warehouse.KpiQueries;
+import cl.cobranza.warehouse.RejectedRow;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Input records the pipeline rejected: how many per client, and the newest ones with where they came from and why. */
+@RestController
+class DeadLetterController {
+    /** How many of the newest rejected records are listed. */
+    static final int NEWEST = 50;
+
+    private final KpiQueries queries;
+
+    DeadLetterController(KpiQueries queries) {
+        this.queries = queries;
+    }
+
+    /**
+     * GET /api/v1/data-quality/dead-letters?clientId=: rejected records per client and the newest 50; without
+     * clientId, every client's plus the records no client could be read from ({@code clientId} null).
+     */
+    @GetMapping("/api/v1/data-quality/dead-letters")
+    DeadLetterResponse deadLetters(@RequestParam(name = "clientId", required = false) String clientId) {
+        List<String> ids = new ArrayList<>();
+        boolean known = false;
+        for (ClientInfo c : queries.clients()) {
+            ids.add(c.clientId());
+            known |= c.clientId().equals(clientId);
+        }
+        boolean one = clientId != null && !clientId.isBlank();
+        if (one && !known) {
+            throw new NotFoundException("clientId", "El cliente '" + clientId + "' no existe; los clientes conocidos "
+                    + "se listan en GET /api/v1/receivables");
+        }
+        List<String> asked;
+        if (one) {
+            asked = List.of(clientId);
+        } else {
+            asked = ids;
+            asked.add(""); // the writer stores a record whose client could not be read with client_id ''
+        }
+        List<DeadLetterResponse.Count> counts = new ArrayList<>();
+        long total = 0;
+        for (Map.Entry<String, Long> e : queries.deadLetterCounts(asked).entrySet()) {
+            counts.add(new DeadLetterResponse.Count(blankToNull(e.getKey()), e.getValue()));
+            total += e.getValue();
+        }
+        List<DeadLetterResponse.Rejected> newest = new ArrayList<>();
+        for (RejectedRow r : queries.deadLetters(asked, NEWEST)) {
+            newest.add(new DeadLetterResponse.Rejected(blankToNull(r.clientId()), r.topic(), r.partition(), r.offset(),
+                    blankToNull(r.table()), blankToNull(r.field()), r.reason(),
+                    Instant.ofEpochMilli(r.rejectedAtMillis()).toString()));
+        }
+        return new DeadLetterResponse(one ? clientId : null, total, counts, newest);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+}
