@@ -6,6 +6,7 @@ import cl.cobranza.core.kpi.MonthlyKpis;
 import cl.cobranza.warehouse.ClickHouseExtension;
 import cl.cobranza.warehouse.ClickHouseServer;
 import cl.cobranza.warehouse.ClientInfo;
+import cl.cobranza.warehouse.InvoiceBuilder;
 import cl.cobranza.warehouse.RejectedRow;
 import cl.cobranza.warehouse.Warehouse;
 import cl.cobranza.warehouse.WarehouseSettings;
@@ -147,6 +148,11 @@ class KpiApiTest {
                 new RejectedRow(A, "raw." + A + ".erp.payments", 0, 9, "payments", "paid_on", "unreadable date", "{}", 1_700_000_100_000L),
                 new RejectedRow(C, "raw." + C + ".erp.invoices", 1, 3, "invoices", "rut", "check digit", "{}", 1_700_000_050_000L),
                 new RejectedRow(null, "raw.unknown", 0, 1, null, null, "no client in the topic name", "{}", 1_700_000_200_000L)));
+
+        writer.writeDebtors(List.of(new cl.cobranza.core.events.DebtorChanged(A, "7", "76086428-5", "Comercial Andes SpA", false, 1)));
+        writer.writeInvoices(List.of(
+                InvoiceBuilder.invoice(A, "F1").debtor("7").due(LocalDate.of(1995, 3, 1)).total(200_000).paid(50_000).build(),
+                InvoiceBuilder.invoice(A, "F2").debtor("8").due(LocalDate.of(1995, 4, 30)).total(90_000).build()));
 
         WarehouseSettings reader = clickhouse.readerSettings();
         Map<String, Object> properties = new java.util.HashMap<>();
@@ -643,6 +649,24 @@ class KpiApiTest {
             }
         }
         throw new AssertionError("no '" + id + "' in " + array);
+    }
+
+    // ---------------------------------------------------------------- debtors
+
+    @Test
+    void debtorsMostOverdueFirst() throws Exception {
+        JsonNode body = ok("/api/v1/clients/" + A + "/debtors?asOf=1995-03-31");
+        JsonNode first = body.get("debtors").get(0);
+        // F1: 150 000 open, due Mar 1 → 30 days past due on Mar 31; debtor 8 owes 90 000, not yet due
+        assertThat(first.get("debtorId").asText()).isEqualTo("7");
+        assertThat(first.get("name").asText()).isEqualTo("Comercial Andes SpA");
+        assertThat(first.get("overdueClp").asLong()).isEqualTo(150_000);
+        assertThat(first.get("weightedDpd").asDouble()).isEqualTo(30.0);
+        assertThat(body.get("debtors").get(1).get("overdueClp").asLong()).isZero();
+        assertThat(body.get("debtors").get(1).get("openClp").asLong()).isEqualTo(90_000);
+        assertThat(get("/api/v1/clients/" + A + "/debtors?limit=0", true).statusCode()).isEqualTo(400);
+        assertThat(get("/api/v1/clients/kt-nadie/debtors", true).statusCode()).isEqualTo(404);
+        assertThat(get("/api/v1/clients/" + A + "/debtors", false).statusCode()).isEqualTo(401);
     }
 
     private static JsonNode ok(String path) throws Exception {

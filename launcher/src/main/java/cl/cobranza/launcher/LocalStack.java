@@ -138,6 +138,8 @@ public final class LocalStack implements AutoCloseable {
             props.put("cobranza.clickhouse.database", reader.database());
             props.put("cobranza.clickhouse.user", reader.user());
             props.put("cobranza.clickhouse.password", reader.password());
+            props.put("cobranza.kpi.aging-edges", config.get("cobranza.kpi.aging-edges"));
+            groups(config.get("cobranza.groups")).forEach((id, members) -> props.put("cobranza.groups." + id, members));
             props.put("cobranza.demo.user", config.get("cobranza.demo.user"));
             props.put("cobranza.demo.password", config.get("cobranza.demo.password"));
             props.put("cobranza.timezone", config.get("cobranza.timezone"));
@@ -273,5 +275,22 @@ public final class LocalStack implements AutoCloseable {
         }
         return new TermsBook(new ClientTerms(edges, config.getInt("cobranza.kpi.promise-grace-days"), d.unitCostClp(),
                 config.getInt("cobranza.kpi.agent-clp-per-minute"), config.getInt("cobranza.kpi.agency-fee-bps")), Map.of());
+    }
+
+    /** Parses {@code id:client-a,client-b;id2:client-c} into group id → comma-separated clients. */
+    static Map<String, String> groups(String spec) {
+        Map<String, String> groups = new LinkedHashMap<>();
+        for (String group : spec.split(";")) {
+            if (group.isBlank()) {
+                continue;
+            }
+            int colon = group.indexOf(':');
+            if (colon <= 0 || colon == group.length() - 1) {
+                throw new IllegalArgumentException("cobranza.groups: '" + group.strip() + "' is not id:client-a,client-b;"
+                        + " write groups as comercio:ferreteria-los-andes,panaderia-el-trigal;logistica:transportes-austral");
+            }
+            groups.put(group.substring(0, colon).strip(), group.substring(colon + 1).strip());
+        }
+        return groups;
     }
 }

@@ -47,6 +47,7 @@ public final class StackConfig {
         d.put("cobranza.flink.parallelism", "2");
         d.put("cobranza.flink.checkpoint-interval-ms", "2000");
         d.put("cobranza.kpi.aging-edges", "30,60,90,120");
+        d.put("cobranza.groups", "comercio:ferreteria-los-andes,panaderia-el-trigal;logistica:transportes-austral");
         d.put("cobranza.kpi.promise-grace-days", "3");
         d.put("cobranza.kpi.agency-fee-bps", "1500");
         d.put("cobranza.kpi.agent-clp-per-minute", "250");
