@@ -24,7 +24,8 @@ import java.util.Map;
 /**
  * Load harness: the delay from an ERP commit to the new value visible through the API. Starts its own
  * stack in a scratch folder (generator off), then changes one invoice's amount N times, one at a time,
- * timing each from commit to the first API answer that shows it. Prints p50/p95/p99/max.
+ * timing each from commit to the first API answer that shows it: on the invoice, and in the client's
+ * daily KPI row (through the ledger). Prints p50/p95/p99/max of both.
  * Run: {@code java -cp launcher/target/cobranza-local.jar cl.cobranza.launcher.FreshnessProbe [changes]}.
  */
 public final class FreshnessProbe {
@@ -46,23 +47,33 @@ public final class FreshnessProbe {
             String auth = "Basic " + Base64.getEncoder().encodeToString("demo:demo".getBytes(StandardCharsets.UTF_8));
             ObjectMapper json = new ObjectMapper();
             List<Double> delaysMs = new ArrayList<>();
+            List<Double> kpiDelaysMs = new ArrayList<>();
             try (Connection db = stack.postgres().connect(client.database()); Statement s = db.createStatement()) {
                 s.execute("INSERT INTO customers (id, rut, name) VALUES (1, '12.345.678-5', 'Deudor')");
                 s.execute("INSERT INTO invoices (id, dte_type, folio, customer_id, issue_date, total_clp) "
                         + "VALUES (1, 33, 1, 1, current_date, 100000)");
                 URI uri = URI.create(stack.apiUrl() + "/api/v1/clients/frescura/invoices/1");
+                String today = java.time.LocalDate.now(java.time.ZoneId.of(config.get("cobranza.timezone"))).toString();
+                URI kpi = URI.create(stack.apiUrl() + "/api/v1/clients/frescura/kpis/daily?from=" + today + "&to=" + today);
                 awaitTotal(http, json, uri, auth, 100_000, 60_000);
+                awaitOpen(http, json, kpi, auth, 100_000, 60_000);
                 for (int i = 1; i <= n; i++) {
                     long total = 100_000 + i;
                     s.execute("UPDATE invoices SET total_clp = " + total + " WHERE id = 1"); // autocommit: committed on return
                     long t0 = System.nanoTime();
                     awaitTotal(http, json, uri, auth, total, 30_000);
                     delaysMs.add((System.nanoTime() - t0) / 1e6);
+                    awaitOpen(http, json, kpi, auth, total, 30_000);
+                    kpiDelaysMs.add((System.nanoTime() - t0) / 1e6);
                 }
             }
             Collections.sort(delaysMs);
-            System.out.printf("commit → API, %d changes: p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms%n", n,
+            System.out.printf("commit → API (invoice), %d changes: p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms%n", n,
                     pct(delaysMs, 50), pct(delaysMs, 95), pct(delaysMs, 99), delaysMs.get(delaysMs.size() - 1));
+            Collections.sort(kpiDelaysMs);
+            System.out.printf("commit → API (daily KPI row), %d changes: p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms%n",
+                    n, pct(kpiDelaysMs, 50), pct(kpiDelaysMs, 95), pct(kpiDelaysMs, 99),
+                    kpiDelaysMs.get(kpiDelaysMs.size() - 1));
         }
     }
 
@@ -81,6 +92,24 @@ public final class FreshnessProbe {
             Thread.sleep(5);
         }
         throw new IllegalStateException("total " + total + " not visible through " + uri + " after " + timeoutMs + " ms");
+    }
+
+    /** Waits until the daily KPI row shows this open balance. */
+    private static void awaitOpen(HttpClient http, ObjectMapper json, URI uri, String auth, long open, long timeoutMs)
+            throws Exception {
+        long deadline = System.currentTimeMillis() + timeoutMs;
+        while (System.currentTimeMillis() < deadline) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).header("Authorization", auth).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() == 200) {
+                JsonNode rows = json.readTree(r.body()).path("rows");
+                if (rows.size() > 0 && rows.get(rows.size() - 1).path("openClp").asLong() == open) {
+                    return;
+                }
+            }
+            Thread.sleep(5);
+        }
+        throw new IllegalStateException("open " + open + " not visible through " + uri + " after " + timeoutMs + " ms");
     }
 
     private static double pct(List<Double> sorted, int p) {
