@@ -161,7 +161,8 @@ public final class LocalStack implements AutoCloseable {
     private void startJob() throws Exception {
         job = LocalJobRunner.start(new LocalJobRunner.Settings(config.dataDir().resolve("flink"), kafka.bootstrapServers(), writer,
                 config.getInt("cobranza.flink.parallelism"),
-                Duration.ofMillis(config.getInt("cobranza.flink.checkpoint-interval-ms")), ZoneId.of(config.get("cobranza.timezone")), terms()));
+                Duration.ofMillis(config.getInt("cobranza.flink.checkpoint-interval-ms")), ZoneId.of(config.get("cobranza.timezone")), terms(),
+                Duration.ofSeconds(config.getInt("cobranza.capture.orphan-wait-seconds"))));
         started.push(job);
         job.awaitRunning(Duration.ofSeconds(60));
     }

@@ -29,7 +29,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Bad ERP rows go to the dead-letter topic with the field and the reason, and the good rows around
  * them keep flowing: an invalid RUT check digit, a negative total and an unknown DTE type; and a
- * collector's action with an unknown channel. All four are counted for their client in the warehouse.
+ * collector's action with an unknown channel; and a payment whose invoice never arrives (reported after
+ * the configured wait). All are counted for their client in the warehouse.
  */
 @ExtendWith(SharedStack.class)
 class DeadLetterTest {
@@ -49,6 +50,9 @@ class DeadLetterTest {
                     + " VALUES (2, 39, 11, 1, current_date, current_date + 30, 80000)");
             s.execute("INSERT INTO invoices (id, dte_type, folio, customer_id, issue_date, due_date, total_clp)"
                     + " VALUES (3, 33, 12, 1, current_date, current_date + 30, 250000)");
+            // a payment for an invoice that never arrives (an ERP without the foreign key, or a lost invoice)
+            s.execute("ALTER TABLE payments DROP CONSTRAINT IF EXISTS payments_invoice_id_fkey");
+            s.execute("INSERT INTO payments (id, invoice_id, paid_on, amount_clp) VALUES (1, 99, current_date, 40000)");
         }
         ApiClient api = new ApiClient(stack);
         // the good invoice arrives although bad rows came before it
@@ -90,10 +94,13 @@ class DeadLetterTest {
         try (Warehouse w = new Warehouse(stack.warehouseReader())) {
             KpiQueries queries = new KpiQueries(w);
             await().atMost(30, SECONDS).pollInterval(200, MILLISECONDS)
-                    .until(() -> queries.deadLetterCounts(List.of(CLIENT)).getOrDefault(CLIENT, 0L) == 4L);
+                    .until(() -> queries.deadLetterCounts(List.of(CLIENT)).getOrDefault(CLIENT, 0L) == 5L);
             assertThat(queries.deadLetters(List.of(CLIENT), 10)).extracting(r -> r.table() + "." + r.field())
                     .containsExactlyInAnyOrder("customers.rut", "invoices.total_clp", "invoices.dte_type",
-                            "collection_actions.channel");
+                            "collection_actions.channel", "payments.invoice_id");
+            assertThat(queries.deadLetters(List.of(CLIENT), 10)).filteredOn(r -> r.field().equals("invoice_id"))
+                    .singleElement().satisfies(r -> assertThat(r.reason())
+                            .contains("40,000 CLP").contains("invoice 99").contains("kept"));
         }
     }
 }

@@ -72,7 +72,7 @@ public final class LocalJobRunner implements AutoCloseable {
 
     /** Local-mode settings: folder, Kafka, warehouse writer, parallelism, checkpoint interval. */
     public record Settings(Path dir, String bootstrapServers, WarehouseSettings warehouse, int parallelism,
-                           Duration checkpointInterval, ZoneId zone, TermsBook terms) {
+                           Duration checkpointInterval, ZoneId zone, TermsBook terms, Duration orphanWait) {
     }
 
     private LocalJobRunner(JobClient job, Path savepointDir, Optional<Path> restoredFrom) {
@@ -147,7 +147,7 @@ public final class LocalJobRunner implements AutoCloseable {
                 deadLetters,
                 new ClickHouseSink<DeadLetter>(s.warehouse(), r -> r.topic + '\u0000' + r.partition + '\u0000' + r.offset,
                         LocalJobRunner::writeDeadLetters, 20_000, 300));
-        return new ReceivablesJob(source, new SourceNormalizer(), sinks, s.zone(), s.terms());
+        return new ReceivablesJob(source, new SourceNormalizer(), sinks, s.zone(), s.terms(), s.orphanWait());
     }
 
     private static void writeDeadLetters(WarehouseWriter writer, java.util.List<DeadLetter> rows) {

@@ -16,6 +16,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Objects;
 
@@ -48,14 +49,20 @@ public final class ReceivablesJob {
     private final Sinks sinks;
     private final ZoneId zone;
     private final TermsBook terms;
+    private final Duration orphanWait;
 
+    /**
+     * The job reading {@code source}; {@code orphanWait} is how long a payment or credit note may wait for
+     * its invoice before it is reported as a dead letter (it is kept either way).
+     */
     public ReceivablesJob(Source<RawRecord, ?, ?> source, Normalizer normalizer, Sinks sinks, ZoneId zone,
-                          TermsBook terms) {
+                          TermsBook terms, Duration orphanWait) {
         this.source = source;
         this.normalizer = normalizer;
         this.sinks = sinks;
         this.zone = zone;
         this.terms = terms;
+        this.orphanWait = orphanWait;
     }
 
     /** Adds the job's operators to the environment. Every stateful operator has a stable uid. */
@@ -66,10 +73,6 @@ public final class ReceivablesJob {
         SingleOutputStreamOperator<CanonicalEvent> events = raw
                 .process(new NormalizeFunction(normalizer)).name("normalise").uid("normalise");
 
-        DataStream<DeadLetter> rejected = events.getSideOutput(NormalizeFunction.DEAD_LETTERS);
-        rejected.sinkTo(sinks.deadLetterTopic()).name("dead-letters").uid("dead-letter-sink");
-        rejected.sinkTo(sinks.deadLetterTable()).name("dead-letter-table").uid("dead-letter-table-sink")
-                .setParallelism(1);
 
         events.filter(e -> e instanceof DebtorChanged).name("debtor-facts")
                 .map(e -> (DebtorChanged) e).name("debtors")
@@ -78,7 +81,13 @@ public final class ReceivablesJob {
         SingleOutputStreamOperator<InvoiceUpdate> updates = events
                 .filter(e -> !(e instanceof DebtorChanged)).name("invoice-facts")
                 .keyBy(InvoiceStateFunction::key)
-                .process(new InvoiceStateFunction()).name("invoice-state").uid("invoice-state");
+                .process(new InvoiceStateFunction(orphanWait)).name("invoice-state").uid("invoice-state");
+
+        DataStream<DeadLetter> rejected = events.getSideOutput(NormalizeFunction.DEAD_LETTERS)
+                .union(updates.getSideOutput(InvoiceStateFunction.ORPHANS));
+        rejected.sinkTo(sinks.deadLetterTopic()).name("dead-letters").uid("dead-letter-sink");
+        rejected.sinkTo(sinks.deadLetterTable()).name("dead-letter-table").uid("dead-letter-table-sink")
+                .setParallelism(1);
 
         updates.filter(u -> u.snapshot() != null).name("with-header")
                 .map(InvoiceUpdate::snapshot).name("invoice-snapshots")
