@@ -1,8 +1,9 @@
 package cl.cobranza.launcher;
 
-import cl.cobranza.connectors.demo.DemoClient;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /** Entry point of the one-command local stack: starts it, prints the URL and login, stops it on Ctrl-C. */
@@ -24,7 +25,9 @@ public final class CobranzaLocal {
         System.out.println("cobranza — starting the local stack (data in " + config.dataDir() + ")");
         LocalStack stack;
         try {
-            stack = LocalStack.start(config, DemoClient.defaults(), System.out);
+            String file = config.get("cobranza.sources-file");
+            List<SourcesFile.Source> sources = file.isBlank() ? SourcesFile.demoDefaults() : SourcesFile.read(Path.of(file));
+            stack = LocalStack.startSources(config, sources, System.out);
         } catch (Exception e) {
             System.err.println();
             System.err.println("cobranza could not start: " + rootMessage(e));

@@ -63,9 +63,20 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts everything with the given demo clients; on failure stops what had started and rethrows. */
     public static LocalStack start(StackConfig config, List<DemoClient> demoClients, PrintStream out) throws Exception {
+        List<SourcesFile.Source> sources = new ArrayList<>();
+        for (DemoClient c : demoClients) {
+            sources.add(new SourcesFile.Source(c.clientId(), c.name(), c.rut(), SourcesFile.Kind.POSTGRESQL, "127.0.0.1",
+                    null, c.database(), PostgresServer.SUPERUSER, "postgres", "demo-erp", List.of(), true));
+        }
+        return startSources(config, sources, out);
+    }
+
+    /** Starts everything with the sources of a sources file; on failure stops what had started and rethrows. */
+    public static LocalStack startSources(StackConfig config, List<SourcesFile.Source> sources, PrintStream out)
+            throws Exception {
         LocalStack stack = new LocalStack(config, out);
         try {
-            stack.startAll(demoClients);
+            stack.startAll(sources);
             return stack;
         } catch (Exception | Error e) {
             stack.close();
@@ -73,7 +84,7 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private void startAll(List<DemoClient> demoClients) throws Exception {
+    private void startAll(List<SourcesFile.Source> sources) throws Exception {
         startNanos = System.nanoTime();
         Path dir = config.dataDir();
         Files.createDirectories(dir);
@@ -120,9 +131,9 @@ public final class LocalStack implements AutoCloseable {
             started.push(capture);
             return "collection actions and promises captured from " + PlatformDb.DATABASE;
         });
-        step("Demo ERPs + Debezium", () -> {
-            for (DemoClient c : demoClients) {
-                addClient(c);
+        step("ERPs + Debezium", () -> {
+            for (SourcesFile.Source s : sources) {
+                addSource(s);
             }
             return clients.size() + " client ERP databases captured: " + String.join(", ", clients.keySet());
         });
@@ -176,6 +187,34 @@ public final class LocalStack implements AutoCloseable {
         started.remove(job);
         startJob();
         return job.restoredFrom().orElseThrow(() -> new IllegalStateException("the job restarted without a checkpoint"));
+    }
+
+    /**
+     * Adds a source of the sources file: a demo source becomes a demo client (database created and seeded on
+     * the local PostgreSQL); any other is captured where it is, with the tables its profile reads.
+     */
+    public synchronized void addSource(SourcesFile.Source s) throws Exception {
+        if (s.demo()) {
+            addClient(s.demoClient());
+            return;
+        }
+        if (clients.containsKey(s.client())) {
+            return;
+        }
+        if (s.kind() != SourcesFile.Kind.POSTGRESQL) {
+            throw new IllegalArgumentException("source " + s.client() + ": kind " + s.kind()
+                    + " is not captured by this build yet; use a PostgreSQL source");
+        }
+        List<String> tables = !s.tables().isEmpty() ? s.tables() : PostgresCapture.DEMO_TABLES;
+        try (Warehouse w = new Warehouse(writer)) {
+            new WarehouseWriter(w).upsertClients(List.of(new ClientInfo(s.client(), s.name(), s.rut())));
+        }
+        PostgresCapture capture = PostgresCapture.start(new PostgresCapture.Source(s.client(), s.host(),
+                s.port() == null ? postgres.port() : s.port(), s.database(), s.user(), s.password(), tables),
+                config.dataDir().resolve("debezium"), kafka.bootstrapServers(), Duration.ofSeconds(30));
+        started.push(capture);
+        captures.put(s.client(), capture);
+        clients.put(s.client(), s.demoClient());
     }
 
     public synchronized void addClient(DemoClient c) throws Exception {

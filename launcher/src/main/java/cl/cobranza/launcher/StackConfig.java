@@ -46,6 +46,7 @@ public final class StackConfig {
         d.put("cobranza.clickhouse.reader-password", "cobranza-local-reader");
         d.put("cobranza.flink.parallelism", "2");
         d.put("cobranza.flink.checkpoint-interval-ms", "2000");
+        d.put("cobranza.sources-file", "");
         d.put("cobranza.capture.orphan-wait-seconds", "600");
         d.put("cobranza.kpi.aging-edges", "30,60,90,120");
         d.put("cobranza.groups", "comercio:ferreteria-los-andes,panaderia-el-trigal;logistica:transportes-austral");
