@@ -198,6 +198,20 @@ public final class KpiQueries {
         return rows;
     }
 
+    /** The newest health report of every captured source, by source name. */
+    public List<SourceStatus> sourceStatus() {
+        String sql = "SELECT source, client_id, kind, state, captured, lag_bytes, last_error,"
+                + " toUnixTimestamp(reported_at) AS reported FROM source_status FINAL ORDER BY source";
+        List<SourceStatus> rows = new ArrayList<>();
+        for (JsonNode r : warehouse.query(sql)) {
+            JsonNode lag = r.get("lag_bytes");
+            rows.add(new SourceStatus(r.get("source").asText(), r.get("client_id").asText(), r.get("kind").asText(),
+                    r.get("state").asText(), r.get("captured").asLong(), lag == null || lag.isNull() ? null : lag.asLong(),
+                    r.get("last_error").asText(), java.time.Instant.ofEpochSecond(r.get("reported").asLong())));
+        }
+        return rows;
+    }
+
     private static String list(Collection<String> ids) {
         return ids.stream().map(SqlLiteral::string).collect(Collectors.joining(", "));
     }

@@ -36,6 +36,8 @@ public final class WarehouseWriter {
     public static final String KPI_RECOVERY_COHORT = "kpi_recovery_cohort";
     /** Table of rejected input records. */
     public static final String DEAD_LETTERS = "dead_letters";
+    /** Table of captured sources' health. */
+    public static final String SOURCE_STATUS = "source_status";
     /** Table of debtors. */
     public static final String DEBTORS = "debtors";
     /** Table of client names. */
@@ -236,6 +238,32 @@ public final class WarehouseWriter {
                 g.writeStringField("name", d.name());
                 g.writeNumberField("is_deleted", d.deleted() ? 1 : 0);
                 g.writeNumberField("version", Math.max(0, d.sourcePosition()));
+                g.writeEndObject();
+            }
+        });
+    }
+
+    /** Writes the health of captured sources; the newest report per source wins (version = report time). */
+    public void writeSourceStatus(Collection<SourceStatus> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        insert(SOURCE_STATUS, rows.size() * 200, g -> {
+            for (SourceStatus r : rows) {
+                g.writeStartObject();
+                g.writeStringField("source", r.source());
+                g.writeStringField("client_id", r.clientId() == null ? "" : r.clientId());
+                g.writeStringField("kind", r.kind());
+                g.writeStringField("state", r.state());
+                g.writeNumberField("captured", Math.max(0, r.captured()));
+                if (r.lagBytes() == null) {
+                    g.writeNullField("lag_bytes");
+                } else {
+                    g.writeNumberField("lag_bytes", r.lagBytes());
+                }
+                g.writeStringField("last_error", r.lastError() == null ? "" : r.lastError());
+                g.writeStringField("reported_at", DATE_TIME.format(r.reportedAt()));
+                g.writeNumberField("version", r.reportedAt().toEpochMilli());
                 g.writeEndObject();
             }
         });

@@ -136,4 +136,14 @@ class KpiQueriesTest {
         assertThat(queries.clients()).filteredOn(c -> c.clientId().startsWith("kq-client-")).containsExactly(
                 new ClientInfo("kq-client-a", "Alfa SpA", "76.111.111-1"), new ClientInfo("kq-client-b", "Beta", "76.222.222-2"));
     }
+
+    @Test
+    void newestSourceStatusWins() {
+        java.time.Instant t0 = java.time.Instant.parse("2026-12-03T10:00:00Z");
+        writer.writeSourceStatus(List.of(new SourceStatus("kq-src", CLIENT, "POSTGRESQL", "RUNNING", 10, 2048L, "", t0)));
+        writer.writeSourceStatus(List.of(new SourceStatus("kq-src", CLIENT, "POSTGRESQL", "RETRYING", 12, null,
+                "Connection refused", t0.plusSeconds(5))));
+        assertThat(queries.sourceStatus()).filteredOn(s -> s.source().equals("kq-src")).containsExactly(
+                new SourceStatus("kq-src", CLIENT, "POSTGRESQL", "RETRYING", 12, null, "Connection refused", t0.plusSeconds(5)));
+    }
 }

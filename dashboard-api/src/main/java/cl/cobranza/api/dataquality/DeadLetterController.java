@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Input records the pipeline rejected: how many per client, and the newest ones with where they came from and why. */
+/** Data quality: input records the pipeline rejected (per client, newest first) and the health of each captured source. */
 @RestController
 class DeadLetterController {
     /** How many of the newest rejected records are listed. */
@@ -62,6 +62,12 @@ class DeadLetterController {
                     Instant.ofEpochMilli(r.rejectedAtMillis()).toString()));
         }
         return new DeadLetterResponse(one ? clientId : null, total, counts, newest);
+    }
+
+    /** GET /api/v1/data-quality/sources: each captured source's state, changes captured, replication lag, last error. */
+    @GetMapping("/api/v1/data-quality/sources")
+    List<cl.cobranza.warehouse.SourceStatus> sources() {
+        return queries.sourceStatus();
     }
 
     private static String blankToNull(String s) {
