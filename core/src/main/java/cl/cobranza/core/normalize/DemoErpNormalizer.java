@@ -17,6 +17,8 @@ import java.util.Set;
 /**
  * Maps the demo ERP's tables ({@code customers}, {@code invoices}, {@code credit_notes}, {@code payments})
  * to canonical events. A credit note or payment moved to another invoice also retracts it from the old one.
+ * Superseded by the {@code demo-erp} mapping profile, which gives the same answers (DemoErpProfileEquivalenceTest);
+ * kept as that test's reference until it is deleted.
  */
 public final class DemoErpNormalizer implements Normalizer {
     /** DTE types that are receivables: factura 33, factura exenta 34, nota de débito 56. */

@@ -31,7 +31,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class DemoErpNormalizerTest {
-    private final DemoErpNormalizer normalizer = new DemoErpNormalizer();
+    private final Normalizer normalizer = normalizer();
+
+    /** The normaliser under test; {@link DemoErpProfileTest} runs every case again on the demo-erp profile. */
+    Normalizer normalizer() {
+        return new DemoErpNormalizer();
+    }
 
     /** The invoice of {@link cl.cobranza.core.testkit.ErpRows#invoiceRow()} as a canonical event. */
     private static InvoiceChanged invoice1001(boolean deleted, long position) {

@@ -5,9 +5,17 @@ import cl.cobranza.core.collection.Outcome;
 import cl.cobranza.core.events.ActionRecorded;
 import cl.cobranza.core.events.InvoiceChanged;
 import cl.cobranza.core.events.PromiseChanged;
+import cl.cobranza.core.normalize.profile.MappingProfile;
+import cl.cobranza.core.testkit.EspanolRows;
 import cl.cobranza.core.testkit.ErpRows;
 import cl.cobranza.core.testkit.PlatformRows;
 import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.util.Map;
 
 import static cl.cobranza.core.testkit.Days.FEB_10;
 import static cl.cobranza.core.testkit.Days.FEB_14;
@@ -18,6 +26,7 @@ import static cl.cobranza.core.testkit.Facts.CLIENT;
 import static cl.cobranza.core.testkit.PlatformRows.actionRow;
 import static cl.cobranza.core.testkit.PlatformRows.promiseRow;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class SourceNormalizerTest {
@@ -59,5 +68,73 @@ class SourceNormalizerTest {
         assertThat(e).isNotNull();
         assertThat(e.field()).isEqualTo("table");
         assertThat(e.reason()).contains("collection_actions").contains("demo ERP");
+    }
+
+    // --- a profile per source
+
+    private static final MappingProfile DEMO = MappingProfile.load("demo-erp");
+    private static final MappingProfile ESPANOL = MappingProfile.load("erp-espanol");
+
+    @Test
+    void eachSourceIsReadWithItsOwnProfile() {
+        SourceNormalizer bySource = new SourceNormalizer(Map.of(CLIENT, DEMO, EspanolRows.CLIENT, ESPANOL));
+        InvoiceChanged demo = new InvoiceChanged(CLIENT, "1001", "7", 33, 5001, JAN_1, JAN_31, 1_250_000, false, 20);
+        InvoiceChanged espanol = new InvoiceChanged(EspanolRows.CLIENT, "1001", "7", 33, 5001, JAN_1, JAN_31, 1_250_000,
+                false, 21);
+        assertThat(bySource.normalize(ErpRows.insert("invoices", invoiceRow(), 20))).containsExactly(demo);
+        assertThat(bySource.normalize(EspanolRows.insert("documentos", EspanolRows.facturaRow(), 21)))
+                .containsExactly(espanol);
+        assertThat(bySource.normalize(PlatformRows.insert("promises", promiseRow(), 22))).hasSize(1);
+    }
+
+    @Test
+    void aSourceReadWithTheWrongProfileIsRejectedOnItsTables() {
+        SourceNormalizer bySource = new SourceNormalizer(Map.of(EspanolRows.CLIENT, DEMO));
+        RejectedRowException e = catchThrowableOfType(RejectedRowException.class,
+                () -> bySource.normalize(EspanolRows.insert("documentos", EspanolRows.facturaRow(), 23)));
+        assertThat(e.field()).isEqualTo("table");
+        assertThat(e.reason()).contains("'documentos'").contains("demo ERP profile");
+    }
+
+    @Test
+    void aSourceWithoutAProfileIsRejected() {
+        SourceNormalizer bySource = SourceNormalizer.ofProfileNames(Map.of(EspanolRows.CLIENT, "erp-espanol"));
+        RejectedRowException e = catchThrowableOfType(RejectedRowException.class,
+                () -> bySource.normalize(ErpRows.insert("invoices", invoiceRow(), 24)));
+        assertThat(e.field()).isEqualTo("source");
+        assertThat(e.reason()).contains("'" + CLIENT + "' has no mapping profile").contains(CLIENT + "=demo-erp");
+    }
+
+    @Test
+    void aFallbackProfileReadsTheSourcesNotListed() {
+        SourceNormalizer bySource = new SourceNormalizer(Map.of(EspanolRows.CLIENT, ESPANOL), DEMO);
+        assertThat(bySource.normalize(ErpRows.insert("invoices", invoiceRow(), 25))).hasSize(1);
+    }
+
+    @Test
+    void thePlatformSourceCannotBeGivenAProfile() {
+        assertThatThrownBy(() -> new SourceNormalizer(Map.of(PlatformNormalizer.SOURCE, DEMO)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("platform's own capture");
+    }
+
+    @Test
+    void survivesJavaSerializationAsFlinkShipsIt() throws Exception {
+        SourceNormalizer original = new SourceNormalizer(Map.of(CLIENT, DEMO, EspanolRows.CLIENT, ESPANOL));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(original);
+        }
+        SourceNormalizer copy;
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            copy = (SourceNormalizer) in.readObject();
+        }
+        RawChange moved = EspanolRows.update("documentos", EspanolRows.notaCreditoRow(),
+                ErpRows.with(EspanolRows.notaCreditoRow(), "documento_ref_id", 1002L, "tipo_dte", "61"), 26);
+        assertThat(copy.normalize(moved)).hasSize(2).isEqualTo(original.normalize(moved));
+        assertThat(copy.normalize(ErpRows.insert("invoices", invoiceRow(), 27)))
+                .isEqualTo(original.normalize(ErpRows.insert("invoices", invoiceRow(), 27)));
+        RejectedRowException e = catchThrowableOfType(RejectedRowException.class, () -> copy.normalize(
+                EspanolRows.insert("documentos", ErpRows.with(EspanolRows.facturaRow(), "tipo_dte", "BOL"), 28)));
+        assertThat(e.reason()).contains("FAC, FEX, NC, ND");
     }
 }
