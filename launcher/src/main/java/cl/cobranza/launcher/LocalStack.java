@@ -9,6 +9,7 @@ import cl.cobranza.connectors.demo.PlatformDb;
 import cl.cobranza.connectors.kafka.KafkaBroker;
 import cl.cobranza.connectors.postgres.PostgresServer;
 import cl.cobranza.core.collection.ClientTerms;
+import cl.cobranza.core.normalize.profile.MappingProfile;
 import cl.cobranza.streaming.LocalJobRunner;
 import cl.cobranza.streaming.receivables.TermsBook;
 import cl.cobranza.warehouse.ClickHouseServer;
@@ -45,6 +46,8 @@ public final class LocalStack implements AutoCloseable {
     private final StackConfig config;
     private final PrintStream out;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    /** The mapping profile of each ERP source, by source (client) id. */
+    private final Map<String, String> profiles = new LinkedHashMap<>();
     private final Map<String, DemoClient> clients = new LinkedHashMap<>();
     private final Map<String, PostgresCapture> captures = new LinkedHashMap<>();
     private PostgresServer postgres;
@@ -85,6 +88,10 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startAll(List<SourcesFile.Source> sources) throws Exception {
+        for (SourcesFile.Source s : sources) {
+            profiles.put(s.client(), s.profile());
+        }
+        profiles.putAll(StackConfig.pairs("cobranza.capture.profiles", config.get("cobranza.capture.profiles")));
         startNanos = System.nanoTime();
         Path dir = config.dataDir();
         Files.createDirectories(dir);
@@ -173,7 +180,7 @@ public final class LocalStack implements AutoCloseable {
         job = LocalJobRunner.start(new LocalJobRunner.Settings(config.dataDir().resolve("flink"), kafka.bootstrapServers(), writer,
                 config.getInt("cobranza.flink.parallelism"),
                 Duration.ofMillis(config.getInt("cobranza.flink.checkpoint-interval-ms")), ZoneId.of(config.get("cobranza.timezone")), terms(),
-                Duration.ofSeconds(config.getInt("cobranza.capture.orphan-wait-seconds"))));
+                Duration.ofSeconds(config.getInt("cobranza.capture.orphan-wait-seconds")), profiles));
         started.push(job);
         job.awaitRunning(Duration.ofSeconds(60));
     }
@@ -205,7 +212,13 @@ public final class LocalStack implements AutoCloseable {
             throw new IllegalArgumentException("source " + s.client() + ": kind " + s.kind()
                     + " is not captured by this build yet; use a PostgreSQL source");
         }
-        List<String> tables = !s.tables().isEmpty() ? s.tables() : PostgresCapture.DEMO_TABLES;
+        List<String> tables = s.tables();
+        if (tables.isEmpty()) {
+            tables = new ArrayList<>();
+            for (String t : MappingProfile.load(s.profile()).tables()) {
+                tables.add(s.schema() + "." + t);
+            }
+        }
         try (Warehouse w = new Warehouse(writer)) {
             new WarehouseWriter(w).upsertClients(List.of(new ClientInfo(s.client(), s.name(), s.rut())));
         }
@@ -319,18 +332,6 @@ public final class LocalStack implements AutoCloseable {
 
     /** Parses {@code id:client-a,client-b;id2:client-c} into group id → comma-separated clients. */
     static Map<String, String> groups(String spec) {
-        Map<String, String> groups = new LinkedHashMap<>();
-        for (String group : spec.split(";")) {
-            if (group.isBlank()) {
-                continue;
-            }
-            int colon = group.indexOf(':');
-            if (colon <= 0 || colon == group.length() - 1) {
-                throw new IllegalArgumentException("cobranza.groups: '" + group.strip() + "' is not id:client-a,client-b;"
-                        + " write groups as comercio:ferreteria-los-andes,panaderia-el-trigal;logistica:transportes-austral");
-            }
-            groups.put(group.substring(0, colon).strip(), group.substring(colon + 1).strip());
-        }
-        return groups;
+        return StackConfig.pairs("cobranza.groups", spec);
     }
 }

@@ -39,6 +39,11 @@ public final class SourcesFile {
      */
     public record Source(String client, String name, String rut, Kind kind, String host, Integer port, String database,
                          String user, String password, String profile, List<String> tables, boolean demo) {
+        /** The schema whose tables are captured: {@code public} in PostgreSQL, the database itself in MySQL/MariaDB. */
+        public String schema() {
+            return kind == Kind.POSTGRESQL ? "public" : database;
+        }
+
         /** The source as a demo client of the local stack. */
         public DemoClient demoClient() {
             return new DemoClient(client, name, rut, database);

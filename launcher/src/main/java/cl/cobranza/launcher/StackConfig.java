@@ -47,6 +47,7 @@ public final class StackConfig {
         d.put("cobranza.flink.parallelism", "2");
         d.put("cobranza.flink.checkpoint-interval-ms", "2000");
         d.put("cobranza.sources-file", "");
+        d.put("cobranza.capture.profiles", "");
         d.put("cobranza.capture.orphan-wait-seconds", "600");
         d.put("cobranza.kpi.aging-edges", "30,60,90,120");
         d.put("cobranza.groups", "comercio:ferreteria-los-andes,panaderia-el-trigal;logistica:transportes-austral");
@@ -122,5 +123,26 @@ public final class StackConfig {
 
     public Path dataDir() {
         return Path.of(get("cobranza.data-dir")).toAbsolutePath().normalize();
+    }
+
+    /**
+     * Parses a list setting {@code key:value;key2:value2} (groups, profiles) into an ordered map; an entry
+     * without a key or a value fails with the setting's name and the expected form.
+     */
+    static Map<String, String> pairs(String setting, String spec) {
+        Map<String, String> pairs = new LinkedHashMap<>();
+        for (String entry : spec.split(";")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            int colon = entry.indexOf(':');
+            if (colon <= 0 || colon == entry.length() - 1) {
+                throw new IllegalArgumentException(setting + ": '" + entry.strip() + "' is not id:client-a,client-b;"
+                        + " write it as key:value entries separated by ';', e.g. "
+                        + "comercio:ferreteria-los-andes,panaderia-el-trigal;logistica:transportes-austral");
+            }
+            pairs.put(entry.substring(0, colon).strip(), entry.substring(colon + 1).strip());
+        }
+        return pairs;
     }
 }

@@ -32,7 +32,8 @@ public final class SharedStack implements BeforeAllCallback, ParameterResolver {
     static LocalStack stack(ExtensionContext context) {
         return context.getRoot().getStore(NS).getOrComputeIfAbsent("stack", k -> {
             try {
-                return new Handle(StackFixture.start(StackFixture.config("shared", 0, Map.of()), List.of()));
+                return new Handle(StackFixture.start(StackFixture.config("shared", 0,
+                        Map.of("cobranza.capture.profiles", BadRowsEndToEndTest.PROFILES)), List.of()));
             } catch (Exception e) {
                 throw new IllegalStateException("the shared test stack did not start", e);
             }

@@ -5,6 +5,7 @@ import cl.cobranza.core.kpi.CohortRecovery;
 import cl.cobranza.core.kpi.DailyKpis;
 import cl.cobranza.core.kpi.MonthlyKpis;
 import cl.cobranza.core.normalize.SourceNormalizer;
+import cl.cobranza.core.normalize.profile.MappingProfile;
 import cl.cobranza.core.state.InvoiceSnapshot;
 import cl.cobranza.streaming.clickhouse.ClickHouseSink;
 import cl.cobranza.streaming.kafka.DeadLetter;
@@ -42,6 +43,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -72,7 +75,8 @@ public final class LocalJobRunner implements AutoCloseable {
 
     /** Local-mode settings: folder, Kafka, warehouse writer, parallelism, checkpoint interval. */
     public record Settings(Path dir, String bootstrapServers, WarehouseSettings warehouse, int parallelism,
-                           Duration checkpointInterval, ZoneId zone, TermsBook terms, Duration orphanWait) {
+                           Duration checkpointInterval, ZoneId zone, TermsBook terms, Duration orphanWait,
+                           Map<String, String> profileBySource) {
     }
 
     private LocalJobRunner(JobClient job, Path savepointDir, Optional<Path> restoredFrom) {
@@ -147,7 +151,13 @@ public final class LocalJobRunner implements AutoCloseable {
                 deadLetters,
                 new ClickHouseSink<DeadLetter>(s.warehouse(), r -> r.topic + '\u0000' + r.partition + '\u0000' + r.offset,
                         LocalJobRunner::writeDeadLetters, 20_000, 300));
-        return new ReceivablesJob(source, new SourceNormalizer(), sinks, s.zone(), s.terms(), s.orphanWait());
+        // each ERP source read with its mapping profile; sources added later (tests) default to the demo ERP's
+        Map<String, MappingProfile> profiles = new HashMap<>();
+        Map<String, MappingProfile> bySource = new HashMap<>();
+        s.profileBySource().forEach((erp, name) -> bySource.put(erp, profiles.computeIfAbsent(name, MappingProfile::load)));
+        SourceNormalizer normalizer = new SourceNormalizer(bySource,
+                profiles.computeIfAbsent(SourceNormalizer.DEMO_PROFILE, MappingProfile::load));
+        return new ReceivablesJob(source, normalizer, sinks, s.zone(), s.terms(), s.orphanWait());
     }
 
     private static void writeDeadLetters(WarehouseWriter writer, java.util.List<DeadLetter> rows) {
