@@ -115,7 +115,10 @@ class KpiRandomHistoryTest {
                     prefix, records.size(), eventsByClient.size(), (System.nanoTime() - sent) / 1e9);
             assertThat(differences).as("warehouse rows that differ from the oracle (%d records sent)", records.size())
                     .isEmpty();
-            assertThat(queries.deadLetterCounts(eventsByClient.keySet())).as("no valid record was rejected").isEmpty();
+            // late invoices are reported as orphans after the stack's short wait (3 s), and still count (the
+            // oracle comparison above passed); no record itself may be rejected
+            assertThat(queries.deadLetters(eventsByClient.keySet(), 100_000)).as("no valid record was rejected")
+                    .filteredOn(r -> !r.topic().startsWith("orphan:")).isEmpty();
         }
     }
 
