@@ -1,7 +1,7 @@
 package cl.cobranza.launcher;
 
 import cl.cobranza.api.CobranzaApi;
-import cl.cobranza.connectors.debezium.PostgresCapture;
+import cl.cobranza.connectors.debezium.DebeziumCapture;
 import cl.cobranza.connectors.demo.DemoClient;
 import cl.cobranza.connectors.demo.DemoDataGenerator;
 import cl.cobranza.connectors.demo.DemoErp;
@@ -49,7 +49,7 @@ public final class LocalStack implements AutoCloseable {
     /** The mapping profile of each ERP source, by source (client) id. */
     private final Map<String, String> profiles = new LinkedHashMap<>();
     private final Map<String, DemoClient> clients = new LinkedHashMap<>();
-    private final Map<String, PostgresCapture> captures = new LinkedHashMap<>();
+    private final Map<String, DebeziumCapture> captures = new LinkedHashMap<>();
     private PostgresServer postgres;
     private KafkaBroker kafka;
     private WarehouseSettings writer;
@@ -132,7 +132,7 @@ public final class LocalStack implements AutoCloseable {
         });
         step("Platform DB + Debezium", () -> {
             PlatformDb.install(postgres);
-            PostgresCapture capture = PostgresCapture.start(new PostgresCapture.Source(PlatformDb.SOURCE, "127.0.0.1",
+            DebeziumCapture capture = DebeziumCapture.start(DebeziumCapture.Source.postgres(PlatformDb.SOURCE, "127.0.0.1",
                     postgres.port(), PlatformDb.DATABASE, PostgresServer.SUPERUSER, "postgres", PlatformDb.TABLES),
                     config.dataDir().resolve("debezium"), kafka.bootstrapServers(), Duration.ofSeconds(30));
             started.push(capture);
@@ -246,8 +246,8 @@ public final class LocalStack implements AutoCloseable {
         try (Warehouse w = new Warehouse(writer)) {
             new WarehouseWriter(w).upsertClients(List.of(new ClientInfo(c.clientId(), c.name(), c.rut())));
         }
-        PostgresCapture capture = PostgresCapture.start(new PostgresCapture.Source(c.clientId(), "127.0.0.1",
-                postgres.port(), c.database(), PostgresServer.SUPERUSER, "postgres", PostgresCapture.DEMO_TABLES),
+        DebeziumCapture capture = DebeziumCapture.start(DebeziumCapture.Source.postgres(c.clientId(), "127.0.0.1",
+                postgres.port(), c.database(), PostgresServer.SUPERUSER, "postgres", DemoErp.TABLES),
                 config.dataDir().resolve("debezium"), kafka.bootstrapServers(), Duration.ofSeconds(30));
         started.push(capture);
         captures.put(c.clientId(), capture);
@@ -298,7 +298,7 @@ public final class LocalStack implements AutoCloseable {
         return Map.copyOf(clients);
     }
 
-    public Map<String, PostgresCapture> captures() {
+    public Map<String, DebeziumCapture> captures() {
         return Map.copyOf(captures);
     }
 

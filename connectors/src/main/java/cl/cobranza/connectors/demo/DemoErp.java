@@ -9,9 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 /** Creates the demo ERP database of a client: schema from {@code demo/erp-schema.sql}, idempotently. */
 public final class DemoErp {
+    /** The demo ERP's captured tables. */
+    public static final List<String> TABLES = List.of("public.customers", "public.invoices",
+            "public.credit_notes", "public.payments");
+
     private DemoErp() {
     }
 

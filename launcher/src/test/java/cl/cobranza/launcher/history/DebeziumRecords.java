@@ -27,7 +27,7 @@ import java.util.Map;
 
 /**
  * Turns canonical events back into the Kafka records the Debezium capture would have written for them
- * ({@code PostgresCapture}: pgoutput, JSON with schemas disabled, {@code decimal.handling.mode=string}, no
+ * ({@code DebeziumCapture}: pgoutput, JSON with schemas disabled, {@code decimal.handling.mode=string}, no
  * tombstones): topic {@code raw.<client>.public.<table>} for a client's demo ERP, or
  * {@code raw.platform.collections.<table>} for actions and promises; key {@code {"id": …}}; value the change
  * envelope with the full row images of {@code demo/erp-schema.sql} and {@code platform/collections-schema.sql}
@@ -38,7 +38,7 @@ import java.util.Map;
  * folio and reason, a payment's method, notes) are filled in plausibly and kept across a row's versions.
  */
 public final class DebeziumRecords {
-    /** The schema of the demo ERP's tables ({@code PostgresCapture.DEMO_TABLES} captures {@code public.*}). */
+    /** The schema of the demo ERP's tables ({@code DemoErp.TABLES} captures {@code public.*}). */
     public static final String ERP_SCHEMA = "public";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter ZONED_TIMESTAMP =

@@ -1,5 +1,6 @@
 package cl.cobranza.streaming.kafka;
 
+import cl.cobranza.core.normalize.BinlogPosition;
 import cl.cobranza.core.normalize.RawChange;
 import cl.cobranza.core.normalize.RejectedRowException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -52,10 +53,20 @@ public final class DebeziumEnvelope {
                 row(payload.get("after")), position);
     }
 
-    /** The PostgreSQL LSN, else a MySQL binlog position, else the source timestamp: larger is newer. */
+    /**
+     * The PostgreSQL LSN, else a MySQL/MariaDB binlog position ({@link BinlogPosition} of {@code file} and
+     * {@code pos}: {@code pos} alone restarts in every binlog file), else the source timestamp: larger is newer.
+     */
     private static long position(JsonNode source) {
         if (source.hasNonNull("lsn")) {
             return source.get("lsn").asLong();
+        }
+        if (source.hasNonNull("file") && source.hasNonNull("pos")) {
+            try {
+                return BinlogPosition.of(source.get("file").asText(), source.get("pos").asLong());
+            } catch (IllegalArgumentException e) {
+                throw new RejectedRowException("source", e.getMessage());
+            }
         }
         if (source.hasNonNull("pos")) {
             return source.get("pos").asLong();
