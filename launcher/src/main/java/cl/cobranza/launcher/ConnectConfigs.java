@@ -1,6 +1,5 @@
 package cl.cobranza.launcher;
 
-import cl.cobranza.connectors.debezium.PostgresCapture;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +22,7 @@ public final class ConnectConfigs {
         Path out = Path.of(args[1]);
         Files.createDirectories(out);
         for (SourcesFile.Source s : SourcesFile.read(Path.of(args[0]))) {
-            List<String> tables = !s.tables().isEmpty() ? s.tables() : PostgresCapture.DEMO_TABLES;
+            List<String> tables = !s.tables().isEmpty() ? s.tables() : SourcesFile.profileTables(s);
             Path file = out.resolve("erp-" + s.client() + ".json");
             Files.writeString(file, SourcesFile.connectorConfig(s, tables, "postgres", 5432) + "\n");
             System.out.println("wrote " + file);

@@ -2,6 +2,7 @@ package cl.cobranza.launcher;
 
 import cl.cobranza.api.CobranzaApi;
 import cl.cobranza.connectors.debezium.DebeziumCapture;
+import cl.cobranza.connectors.debezium.SourceCapture;
 import cl.cobranza.connectors.demo.DemoClient;
 import cl.cobranza.connectors.demo.DemoDataGenerator;
 import cl.cobranza.connectors.demo.DemoErp;
@@ -9,7 +10,6 @@ import cl.cobranza.connectors.demo.PlatformDb;
 import cl.cobranza.connectors.kafka.KafkaBroker;
 import cl.cobranza.connectors.postgres.PostgresServer;
 import cl.cobranza.core.collection.ClientTerms;
-import cl.cobranza.core.normalize.profile.MappingProfile;
 import cl.cobranza.streaming.LocalJobRunner;
 import cl.cobranza.streaming.receivables.TermsBook;
 import cl.cobranza.warehouse.ClickHouseServer;
@@ -49,7 +49,7 @@ public final class LocalStack implements AutoCloseable {
     /** The mapping profile of each ERP source, by source (client) id. */
     private final Map<String, String> profiles = new LinkedHashMap<>();
     private final Map<String, DemoClient> clients = new LinkedHashMap<>();
-    private final Map<String, DebeziumCapture> captures = new LinkedHashMap<>();
+    private final Map<String, SourceCapture> captures = new LinkedHashMap<>();
     private PostgresServer postgres;
     private KafkaBroker kafka;
     private WarehouseSettings writer;
@@ -208,21 +208,14 @@ public final class LocalStack implements AutoCloseable {
         if (clients.containsKey(s.client())) {
             return;
         }
-        if (s.kind() != SourcesFile.Kind.POSTGRESQL) {
-            throw new IllegalArgumentException("source " + s.client() + ": kind " + s.kind()
-                    + " is not captured by this build yet; use a PostgreSQL source");
-        }
-        List<String> tables = s.tables();
-        if (tables.isEmpty()) {
-            tables = new ArrayList<>();
-            for (String t : MappingProfile.load(s.profile()).tables()) {
-                tables.add(s.schema() + "." + t);
-            }
-        }
+        List<String> tables = s.tables().isEmpty() ? SourcesFile.profileTables(s) : s.tables();
         try (Warehouse w = new Warehouse(writer)) {
             new WarehouseWriter(w).upsertClients(List.of(new ClientInfo(s.client(), s.name(), s.rut())));
         }
-        PostgresCapture capture = PostgresCapture.start(new PostgresCapture.Source(s.client(), s.host(),
+        DebeziumCapture.Kind kind = s.kind() == SourcesFile.Kind.MARIADB ? DebeziumCapture.Kind.MARIADB
+                : s.kind() == SourcesFile.Kind.MYSQL ? DebeziumCapture.Kind.MYSQL : DebeziumCapture.Kind.POSTGRES;
+        // an unreachable MariaDB is retried in the background (state RETRYING); the other sources keep flowing
+        SourceCapture capture = SourceCapture.start(new DebeziumCapture.Source(kind, s.client(), s.host(),
                 s.port() == null ? postgres.port() : s.port(), s.database(), s.user(), s.password(), tables),
                 config.dataDir().resolve("debezium"), kafka.bootstrapServers(), Duration.ofSeconds(30));
         started.push(capture);
@@ -298,7 +291,7 @@ public final class LocalStack implements AutoCloseable {
         return Map.copyOf(clients);
     }
 
-    public Map<String, DebeziumCapture> captures() {
+    public Map<String, SourceCapture> captures() {
         return Map.copyOf(captures);
     }
 

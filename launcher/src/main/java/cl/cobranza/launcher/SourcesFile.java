@@ -157,6 +157,15 @@ public final class SourcesFile {
         return v;
     }
 
+    /** The tables a source's capture reads: those its mapping profile maps, in the source's schema. */
+    public static List<String> profileTables(Source s) {
+        List<String> tables = new ArrayList<>();
+        for (String t : cl.cobranza.core.normalize.profile.MappingProfile.load(s.profile()).tables()) {
+            tables.add(s.schema() + "." + t);
+        }
+        return tables;
+    }
+
     /**
      * The Kafka Connect connector configuration of a source for the distributed mode: the same topics
      * ({@code raw.<client>.<schema>.<table>}), capture settings and guarantees as the embedded engine.

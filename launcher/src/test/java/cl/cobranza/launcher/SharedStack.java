@@ -33,7 +33,7 @@ public final class SharedStack implements BeforeAllCallback, ParameterResolver {
         return context.getRoot().getStore(NS).getOrComputeIfAbsent("stack", k -> {
             try {
                 return new Handle(StackFixture.start(StackFixture.config("shared", 0,
-                        Map.of("cobranza.capture.profiles", BadRowsEndToEndTest.PROFILES)), List.of()));
+                        Map.of("cobranza.capture.profiles", BadRowsEndToEndTest.PROFILES + ";" + ProfilesEndToEndTest.PROFILES)), List.of()));
             } catch (Exception e) {
                 throw new IllegalStateException("the shared test stack did not start", e);
             }
