@@ -50,6 +50,8 @@ public final class LocalStack implements AutoCloseable {
     private final Map<String, String> profiles = new LinkedHashMap<>();
     private final Map<String, DemoClient> clients = new LinkedHashMap<>();
     private final Map<String, SourceCapture> captures = new LinkedHashMap<>();
+    /** Captures whose health is reported to the warehouse. */
+    private final List<SourceHealthReporter.Watched> watched = new java.util.concurrent.CopyOnWriteArrayList<>();
     private PostgresServer postgres;
     private KafkaBroker kafka;
     private WarehouseSettings writer;
@@ -136,12 +138,16 @@ public final class LocalStack implements AutoCloseable {
                     postgres.port(), PlatformDb.DATABASE, PostgresServer.SUPERUSER, "postgres", PlatformDb.TABLES),
                     config.dataDir().resolve("debezium"), kafka.bootstrapServers(), Duration.ofSeconds(30));
             started.push(capture);
+            watched.add(new SourceHealthReporter.Watched(null, "POSTGRESQL", capture, true));
             return "collection actions and promises captured from " + PlatformDb.DATABASE;
         });
         step("ERPs + Debezium", () -> {
             for (SourcesFile.Source s : sources) {
                 addSource(s);
             }
+            SourceHealthReporter health = new SourceHealthReporter(() -> List.copyOf(watched), postgres, writer,
+                    Clock.systemUTC(), config.getInt("cobranza.capture.health-report-ms"));
+            started.push(health);
             return clients.size() + " client ERP databases captured: " + String.join(", ", clients.keySet());
         });
         step("Flink", () -> {
@@ -220,6 +226,8 @@ public final class LocalStack implements AutoCloseable {
                 config.dataDir().resolve("debezium"), kafka.bootstrapServers(), Duration.ofSeconds(30));
         started.push(capture);
         captures.put(s.client(), capture);
+        watched.add(new SourceHealthReporter.Watched(s.client(), s.kind().name(), capture,
+                s.kind() == SourcesFile.Kind.POSTGRESQL && s.port() != null && s.port() == postgres.port()));
         clients.put(s.client(), s.demoClient());
     }
 
@@ -244,6 +252,7 @@ public final class LocalStack implements AutoCloseable {
                 config.dataDir().resolve("debezium"), kafka.bootstrapServers(), Duration.ofSeconds(30));
         started.push(capture);
         captures.put(c.clientId(), capture);
+        watched.add(new SourceHealthReporter.Watched(c.clientId(), "POSTGRESQL", capture, true));
         clients.put(c.clientId(), c);
     }
 

@@ -49,6 +49,7 @@ public final class StackConfig {
         d.put("cobranza.sources-file", "");
         d.put("cobranza.capture.profiles", "");
         d.put("cobranza.capture.orphan-wait-seconds", "600");
+        d.put("cobranza.capture.health-report-ms", "5000");
         d.put("cobranza.kpi.aging-edges", "30,60,90,120");
         d.put("cobranza.groups", "comercio:ferreteria-los-andes,panaderia-el-trigal;logistica:transportes-austral");
         d.put("cobranza.kpi.promise-grace-days", "3");

@@ -3,6 +3,7 @@ package cl.cobranza.launcher;
 import cl.cobranza.connectors.mariadb.MariaDbServer;
 import cl.cobranza.core.state.InvoiceSnapshot;
 import cl.cobranza.warehouse.DebtorSummary;
+import cl.cobranza.warehouse.KpiQueries;
 import cl.cobranza.warehouse.ReceivablesQueries;
 import cl.cobranza.warehouse.Warehouse;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ import static org.awaitility.Awaitility.await;
  * The Spanish-named ERP (one table for invoices and credit notes, split RUT, NUMERIC amounts, payments applied
  * through an application table) in a real PostgreSQL and a real MariaDB, captured into the running stack with
  * the {@code erp-espanol} profile: inserts, a correction, a soft delete and a deleted application come out as
- * the expected invoices and debtors, field by field.
+ * the expected invoices and debtors, field by field, and each capture's health is reported.
  */
 @ExtendWith(SharedStack.class)
 class ProfilesEndToEndTest {
@@ -103,6 +104,17 @@ class ProfilesEndToEndTest {
                             DebtorSummary::rut, DebtorSummary::name, DebtorSummary::openClp)
                             .containsExactly(org.assertj.core.groups.Tuple.tuple("1", "12345678-5",
                                     "Comercial Andes SpA", 1_250_000L)));
+            // the capture's health is reported: running, every captured change counted: 7 inserts (abonos is not
+            // captured: its profile ignores it), 2 updates of documentos, 1 delete = 10 at least
+            KpiQueries kpis = new KpiQueries(w);
+            await(source + " health").atMost(30, SECONDS).pollInterval(200, MILLISECONDS).untilAsserted(() ->
+                    assertThat(kpis.sourceStatus()).filteredOn(h -> h.source().equals(source)).singleElement()
+                            .satisfies(h -> {
+                                assertThat(h.state()).isEqualTo("RUNNING");
+                                assertThat(h.captured()).isGreaterThanOrEqualTo(10);
+                                assertThat(h.clientId()).isEqualTo(source);
+                                assertThat(h.lagBytes() != null).isEqualTo(source.equals(PG_SOURCE));
+                            }));
         }
     }
 

@@ -28,6 +28,7 @@ final class StackFixture {
         m.put("cobranza.clickhouse.tcp-port", Integer.toString(ClickHouseServer.freePort()));
         m.put("cobranza.flink.checkpoint-interval-ms", "1000");
         m.put("cobranza.capture.orphan-wait-seconds", "3");
+        m.put("cobranza.capture.health-report-ms", "1000");
         m.put("cobranza.generator.rate", Double.toString(generatorRate));
         m.putAll(extra);
         return StackConfig.of(m);

@@ -311,6 +311,12 @@ public final class DebeziumCapture implements SourceCapture {
         return captured.get();
     }
 
+    /** The error that stopped the engine, or null. */
+    @Override
+    public Throwable failure() {
+        return failure.get();
+    }
+
     @Override
     public boolean failed() {
         return failure.get() != null;

@@ -35,4 +35,7 @@ public interface SourceCapture extends AutoCloseable {
 
     /** What the capture is doing, for operators: e.g. {@code RUNNING}, {@code RETRYING}, {@code FAILED}. */
     String state();
+
+    /** The error that stopped the capture or that its retries are fighting, or null. */
+    Throwable failure();
 }

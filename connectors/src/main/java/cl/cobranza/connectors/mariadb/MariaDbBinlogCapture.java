@@ -200,6 +200,7 @@ public final class MariaDbBinlogCapture implements SourceCapture {
     }
 
     /** The error that stopped the capture, or null. */
+    @Override
     public Throwable failure() {
         return failure.get();
     }
