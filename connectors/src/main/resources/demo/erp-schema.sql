@@ -38,3 +38,36 @@ ALTER TABLE customers    REPLICA IDENTITY FULL;
 ALTER TABLE invoices     REPLICA IDENTITY FULL;
 ALTER TABLE credit_notes REPLICA IDENTITY FULL;
 ALTER TABLE payments     REPLICA IDENTITY FULL;
+
+-- Lookups the demo generator makes on every step; indexes add no captured column.
+CREATE INDEX IF NOT EXISTS payments_invoice     ON payments (invoice_id);
+CREATE INDEX IF NOT EXISTS credit_notes_invoice ON credit_notes (invoice_id);
+CREATE INDEX IF NOT EXISTS invoices_customer    ON invoices (customer_id);
+
+-- The demo's hidden truth: how each debtor pays (DebtorBehaviour, DebtorProfile), so that a risk model can be
+-- scored against it. NOT captured: Debezium's publication lists only the four tables above. Rows are written by
+-- the demo generator when it creates a customer; a real ERP has no such table.
+CREATE TABLE IF NOT EXISTS demo_behaviours (
+    customer_id                 BIGINT           PRIMARY KEY REFERENCES customers(id) ON DELETE CASCADE,
+    behaviour                   TEXT             NOT NULL,  -- PUNTUAL, HABITUALMENTE_ATRASADO, CRONICO, MOROSO, DISPUTADOR
+    seed                        BIGINT           NOT NULL,  -- the debtor's own random streams (invoice and promise fates)
+    size                        TEXT             NOT NULL,  -- PERSONA (natural person), MICRO, PEQUENA, MEDIANA, GRANDE
+    median_net_clp              BIGINT           NOT NULL,  -- invoice amounts are log-normal around it
+    amount_sigma                DOUBLE PRECISION NOT NULL,
+    terms_days                  INT              NOT NULL,  -- agreed payment terms; 0 = contado
+    activity                    DOUBLE PRECISION NOT NULL,  -- relative purchase frequency
+    exempt_share                DOUBLE PRECISION NOT NULL,  -- share of facturas exentas (DTE 34)
+    mean_delay_days             DOUBLE PRECISION NOT NULL,  -- days from due date to payment; negative = early
+    delay_spread_days           DOUBLE PRECISION NOT NULL,
+    min_delay_days              INT              NOT NULL,
+    max_delay_days              INT              NOT NULL,
+    partial_payment_probability DOUBLE PRECISION NOT NULL,
+    promise_probability         DOUBLE PRECISION NOT NULL,  -- a reached debtor promises to pay
+    promise_keeping_probability DOUBLE PRECISION NOT NULL,
+    refusal_probability         DOUBLE PRECISION NOT NULL,
+    contactability              DOUBLE PRECISION NOT NULL,  -- a call reaches the right person
+    dispute_probability         DOUBLE PRECISION NOT NULL,
+    bounce_probability          DOUBLE PRECISION NOT NULL,  -- a payment is a cheque that bounces
+    defaults_on                 DATE,                       -- MOROSO: the day it stopped paying
+    assigned_at                 TIMESTAMPTZ      NOT NULL DEFAULT now()
+);

