@@ -2,6 +2,7 @@ package cl.cobranza.launcher;
 
 import cl.cobranza.api.CobranzaApi;
 import cl.cobranza.connectors.debezium.DebeziumCapture;
+import cl.cobranza.connectors.debezium.RetryingCapture;
 import cl.cobranza.connectors.debezium.SourceCapture;
 import cl.cobranza.connectors.demo.DemoClient;
 import cl.cobranza.connectors.demo.DemoDataGenerator;
@@ -221,7 +222,7 @@ public final class LocalStack implements AutoCloseable {
         DebeziumCapture.Kind kind = s.kind() == SourcesFile.Kind.MARIADB ? DebeziumCapture.Kind.MARIADB
                 : s.kind() == SourcesFile.Kind.MYSQL ? DebeziumCapture.Kind.MYSQL : DebeziumCapture.Kind.POSTGRES;
         // an unreachable MariaDB is retried in the background (state RETRYING); the other sources keep flowing
-        SourceCapture capture = SourceCapture.start(new DebeziumCapture.Source(kind, s.client(), s.host(),
+        SourceCapture capture = RetryingCapture.start(new DebeziumCapture.Source(kind, s.client(), s.host(),
                 s.port() == null ? postgres.port() : s.port(), s.database(), s.user(), s.password(), tables),
                 config.dataDir().resolve("debezium"), kafka.bootstrapServers(), Duration.ofSeconds(30));
         started.push(capture);
