@@ -5,9 +5,9 @@ import cl.cobranza.connectors.demo.DemoDatabases.Invoice;
 import cl.cobranza.connectors.demo.DemoDatabases.Payment;
 import cl.cobranza.connectors.demo.DemoDatabases.Rows;
 import cl.cobranza.connectors.postgres.PostgresServer;
-import cl.cobranza.core.normalize.DemoErpNormalizer;
 import cl.cobranza.core.normalize.PlatformNormalizer;
 import cl.cobranza.core.normalize.RawChange;
+import cl.cobranza.core.normalize.profile.ProfileNormalizer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -209,7 +209,7 @@ class DemoLiveStepsTest {
     @Test
     void everySeededAndLiveRowPassesTheNormalisers() throws Exception {
         int checked = 0;
-        DemoErpNormalizer erp = new DemoErpNormalizer();
+        ProfileNormalizer erp = ProfileNormalizer.load("demo-erp");
         try (Connection c = pg.connect(client.database())) {
             for (String table : List.of("customers", "invoices", "credit_notes", "payments")) {
                 for (Map<String, Object> row : asCaptured(c, "SELECT * FROM " + table)) {

@@ -149,7 +149,7 @@ public final class ProfileNormalizer implements Normalizer {
         };
     }
 
-    // Fields are read in the order DemoErpNormalizer reads them, so a row with several faults is blamed the same way.
+    // Fields are read in a fixed order (ids, codes, dates, amounts), so a row with several faults is always blamed the same way.
 
     private static DebtorChanged debtor(RowMapping m, RawChange c, Map<String, Object> row, boolean deleted) {
         String rut = (String) m.field("rut").read(row, true);

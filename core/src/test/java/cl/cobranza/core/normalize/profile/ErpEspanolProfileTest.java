@@ -56,7 +56,7 @@ class ErpEspanolProfileTest {
 
     @Test
     void lowerCaseKCheckDigitAndTextBody() {
-        // 76.354.771-K (computed in DemoErpNormalizerTest): body as text, as a CHAR column would send it
+        // 76.354.771-K (computed in DemoErpProfileTest): body as text, as a CHAR column would send it
         Map<String, Object> row = with(clienteRow(), "rut_cuerpo", "76354771", "rut_dv", "k");
         assertThat(normalizer.normalize(insert("clientes", row, 101)))
                 .containsExactly(new DebtorChanged(CLIENT, "7", "76354771-K", "Ferretería El Tornillo", false, 101));
