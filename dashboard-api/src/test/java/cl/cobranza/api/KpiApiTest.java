@@ -144,10 +144,10 @@ class KpiApiTest {
                 new CohortRecovery(C, YearMonth.now(SANTIAGO), 1, 10_000, new long[5], 1)));
 
         writer.writeDeadLetters(List.of(
-                new RejectedRow(A, "raw." + A + ".erp.invoices", 0, 7, "invoices", "total", "negative amount", "{}", 1_700_000_000_000L),
-                new RejectedRow(A, "raw." + A + ".erp.payments", 0, 9, "payments", "paid_on", "unreadable date", "{}", 1_700_000_100_000L),
-                new RejectedRow(C, "raw." + C + ".erp.invoices", 1, 3, "invoices", "rut", "check digit", "{}", 1_700_000_050_000L),
-                new RejectedRow(null, "raw.unknown", 0, 1, null, null, "no client in the topic name", "{}", 1_700_000_200_000L)));
+                new RejectedRow(A, "raw." + A + ".erp.invoices", 0, 7, "{\"id\":7}", "invoices", "total", "negative amount", "{}", 1_700_000_000_000L),
+                new RejectedRow(A, "raw." + A + ".erp.payments", 0, 9, "{\"id\":9}", "payments", "paid_on", "unreadable date", "{}", 1_700_000_100_000L),
+                new RejectedRow(C, "raw." + C + ".erp.invoices", 1, 3, "{}", "invoices", "rut", "check digit", "{}", 1_700_000_050_000L),
+                new RejectedRow(null, "raw.unknown", 0, 1, "{}", null, null, "no client in the topic name", "{}", 1_700_000_200_000L)));
 
         writer.writeDebtors(List.of(new cl.cobranza.core.events.DebtorChanged(A, "7", "76086428-5", "Comercial Andes SpA", false, 1)));
         writer.writeInvoices(List.of(
@@ -541,9 +541,9 @@ class KpiApiTest {
         assertThat(body.get("counts")).isEqualTo(JSON.readTree("[{\"clientId\":\"kt-norte-a\",\"rejected\":2}]"));
         // newest first
         assertThat(body.get("newest")).isEqualTo(JSON.readTree("""
-                [{"clientId":"kt-norte-a","topic":"raw.kt-norte-a.erp.payments","partition":0,"offset":9,"table":"payments",
+                [{"clientId":"kt-norte-a","topic":"raw.kt-norte-a.erp.payments","partition":0,"offset":9,"key":"{\\"id\\":9}","table":"payments",
                   "field":"paid_on","reason":"unreadable date","rejectedAt":"2023-11-14T22:15:00Z"},
-                 {"clientId":"kt-norte-a","topic":"raw.kt-norte-a.erp.invoices","partition":0,"offset":7,"table":"invoices",
+                 {"clientId":"kt-norte-a","topic":"raw.kt-norte-a.erp.invoices","partition":0,"offset":7,"key":"{\\"id\\":7}","table":"invoices",
                   "field":"total","reason":"negative amount","rejectedAt":"2023-11-14T22:13:20Z"}]"""));
     }
 

@@ -82,6 +82,7 @@ class BadRowsEndToEndTest {
                 seen.add(bad.name());
                 assertThat(r.clientId()).isEqualTo(source(bad));
                 assertThat(r.table()).isEqualTo(bad.table());
+                assertThat(r.recordKey()).as("the source row's key").isEqualTo("{\"id\":0}");
                 assertThat(r.field()).as(bad.toString()).isEqualTo(bad.field());
                 for (String fragment : bad.reason()) {
                     assertThat(r.reason()).as(bad.toString()).contains(fragment);

@@ -161,7 +161,7 @@ public final class LocalJobRunner implements AutoCloseable {
     }
 
     private static void writeDeadLetters(WarehouseWriter writer, java.util.List<DeadLetter> rows) {
-        writer.writeDeadLetters(rows.stream().map(d -> new RejectedRow(d.clientId, d.topic, d.partition, d.offset,
+        writer.writeDeadLetters(rows.stream().map(d -> new RejectedRow(d.clientId, d.topic, d.partition, d.offset, d.key,
                 d.table, d.field, d.reason, d.value, d.rejectedAtMillis)).toList());
     }
 

@@ -186,13 +186,13 @@ public final class KpiQueries {
         if (clientIds.isEmpty()) {
             return List.of();
         }
-        String sql = "SELECT client_id, topic, partition, offset, table_name, field, reason, value, version"
+        String sql = "SELECT client_id, topic, partition, offset, record_key, table_name, field, reason, value, version"
                 + " FROM dead_letters FINAL WHERE client_id IN (" + list(clientIds) + ") ORDER BY version DESC LIMIT "
                 + Math.max(1, Math.min(limit, 10_000));
         List<RejectedRow> rows = new ArrayList<>();
         for (JsonNode r : warehouse.query(sql)) {
             rows.add(new RejectedRow(r.get("client_id").asText(), r.get("topic").asText(), r.get("partition").asInt(),
-                    r.get("offset").asLong(), r.get("table_name").asText(), r.get("field").asText(),
+                    r.get("offset").asLong(), r.get("record_key").asText(), r.get("table_name").asText(), r.get("field").asText(),
                     r.get("reason").asText(), r.get("value").asText(), r.get("version").asLong()));
         }
         return rows;

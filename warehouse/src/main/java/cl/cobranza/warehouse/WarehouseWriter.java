@@ -213,6 +213,7 @@ public final class WarehouseWriter {
                 g.writeStringField("topic", r.topic());
                 g.writeNumberField("partition", r.partition());
                 g.writeNumberField("offset", r.offset());
+                g.writeStringField("record_key", r.recordKey() == null ? "" : r.recordKey());
                 g.writeStringField("table_name", r.table() == null ? "" : r.table());
                 g.writeStringField("field", r.field() == null ? "" : r.field());
                 g.writeStringField("reason", r.reason() == null ? "" : r.reason());

@@ -83,7 +83,7 @@ class KpiQueriesTest {
         writer.writeCohorts(List.of(cohort, new CohortRecovery(CLIENT, YearMonth.of(2025, 1), 0, 0, new long[5], 9)));
         assertThat(queries.cohorts(List.of(CLIENT))).singleElement().usingRecursiveComparison().isEqualTo(cohort);
 
-        RejectedRow bad = new RejectedRow(CLIENT, "raw." + CLIENT + ".erp.invoices", 0, 17, "invoices", "rut",
+        RejectedRow bad = new RejectedRow(CLIENT, "raw." + CLIENT + ".erp.invoices", 0, 17, "{\"id\":4}", "invoices", "rut",
                 "check digit", "{}", 1_700_000_000_000L);
         writer.writeDeadLetters(List.of(bad));
         writer.writeDeadLetters(List.of(bad)); // a replay of the same record

@@ -20,7 +20,7 @@ class MigrationsTest {
         try (Warehouse warehouse = new Warehouse(server.writerSettings())) {
             List<JsonNode> applied = warehouse.query("SELECT version, name FROM schema_migrations ORDER BY version");
             assertThat(applied).extracting(r -> r.get("name").asText())
-                    .containsExactly("V001__invoice_state.sql", "V002__kpis.sql", "V003__source_status.sql");
+                    .containsExactly("V001__invoice_state.sql", "V002__kpis.sql", "V003__source_status.sql", "V004__dead_letter_key.sql");
 
             assertThat(columns(warehouse, "invoice_state")).isEqualTo("client_id String, invoice_id String, debtor_id String, "
                     + "dte_type UInt16, folio UInt64, issue_date Date, due_date Date, total_clp Int64, credited_clp Int64, "

@@ -58,7 +58,7 @@ class DeadLetterController {
         List<DeadLetterResponse.Rejected> newest = new ArrayList<>();
         for (RejectedRow r : queries.deadLetters(asked, NEWEST)) {
             newest.add(new DeadLetterResponse.Rejected(blankToNull(r.clientId()), r.topic(), r.partition(), r.offset(),
-                    blankToNull(r.table()), blankToNull(r.field()), r.reason(),
+                    blankToNull(r.recordKey()), blankToNull(r.table()), blankToNull(r.field()), r.reason(),
                     Instant.ofEpochMilli(r.rejectedAtMillis()).toString()));
         }
         return new DeadLetterResponse(one ? clientId : null, total, counts, newest);

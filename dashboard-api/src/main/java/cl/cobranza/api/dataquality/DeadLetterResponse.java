@@ -12,8 +12,8 @@ public record DeadLetterResponse(String clientId, long total, List<Count> counts
     public record Count(String clientId, long rejected) {
     }
 
-    /** One rejected record: its Kafka position, the source table and field at fault, the reason and when. */
-    public record Rejected(String clientId, String topic, int partition, long offset, String table, String field,
-                           String reason, String rejectedAt) {
+    /** One rejected record: its Kafka position, its key (the source row's primary key), the table and field at fault, the reason and when. */
+    public record Rejected(String clientId, String topic, int partition, long offset, String key, String table,
+                           String field, String reason, String rejectedAt) {
     }
 }
