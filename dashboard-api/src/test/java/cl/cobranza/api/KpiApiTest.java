@@ -669,6 +669,26 @@ class KpiApiTest {
         assertThat(get("/api/v1/clients/" + A + "/debtors", false).statusCode()).isEqualTo(401);
     }
 
+    // ---------------------------------------------------------------- operations
+
+    @Test
+    void healthIsOpenAndPrometheusMetricsNeedALogin() throws Exception {
+        HttpResponse<String> health = get("/actuator/health", false);
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(health.body()).get("status").asText()).isEqualTo("UP");
+        assertThat(get("/actuator/prometheus", false).statusCode()).isEqualTo(401);
+        // the rejected records per client written above: A has 2 (refreshed every 10 s, first at start)
+        String wanted = "cobranza_dead_letters{client=\"" + A + "\"} 2.0";
+        HttpResponse<String> metrics = get("/actuator/prometheus", true);
+        for (long deadline = System.currentTimeMillis() + 20_000;
+             !metrics.body().contains(wanted) && System.currentTimeMillis() < deadline; ) {
+            Thread.sleep(200);
+            metrics = get("/actuator/prometheus", true);
+        }
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains(wanted);
+    }
+
     private static JsonNode ok(String path) throws Exception {
         HttpResponse<String> response = get(path, true);
         assertThat(response.statusCode()).as(path + " → " + response.body()).isEqualTo(200);

@@ -20,7 +20,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may see what: one in-memory demo user; form login for the pages, HTTP Basic (and the page's
- * session) for {@code /api/**}. Roles and tenants come later.
+ * session) for {@code /api/**} and the Prometheus endpoint; {@code /actuator/health} is open. Roles and
+ * tenants come later.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -28,13 +29,15 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-        RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+        RequestMatcher api = new org.springframework.security.web.util.matcher.OrRequestMatcher(
+                PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
+                PathPatternRequestMatcher.withDefaults().matcher("/actuator/**"));
         BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
         basic.setRealmName(REALM);
         http.authorizeHttpRequests(requests -> requests
                         // error pages and the re-dispatch that ends an SSE stream belong to an already checked request
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll()
-                        .requestMatchers("/webjars/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/webjars/**", "/favicon.ico", "/actuator/health", "/actuator/health/**").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(Customizer.withDefaults())
                 .httpBasic(httpBasic -> httpBasic.realmName(REALM).authenticationEntryPoint(basic))
