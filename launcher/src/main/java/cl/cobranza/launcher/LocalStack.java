@@ -50,6 +50,8 @@ public final class LocalStack implements AutoCloseable {
     /** The mapping profile of each ERP source, by source (client) id. */
     private final Map<String, String> profiles = new LinkedHashMap<>();
     private final Map<String, DemoClient> clients = new LinkedHashMap<>();
+    /** The clients whose ERP is a demo database on the local PostgreSQL: the only ones the generator writes to. */
+    private final List<DemoClient> demoClients = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Map<String, SourceCapture> captures = new LinkedHashMap<>();
     /** Captures whose health is reported to the warehouse. */
     private final List<SourceHealthReporter.Watched> watched = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -135,7 +137,7 @@ public final class LocalStack implements AutoCloseable {
         });
         step("Platform DB + Debezium", () -> {
             PlatformDb.install(postgres);
-            DebeziumCapture capture = DebeziumCapture.start(DebeziumCapture.Source.postgres(PlatformDb.SOURCE, "127.0.0.1",
+            SourceCapture capture = RetryingCapture.start(DebeziumCapture.Source.postgres(PlatformDb.SOURCE, "127.0.0.1",
                     postgres.port(), PlatformDb.DATABASE, PostgresServer.SUPERUSER, "postgres", PlatformDb.TABLES),
                     config.dataDir().resolve("debezium"), kafka.bootstrapServers(), Duration.ofSeconds(30));
             started.push(capture);
@@ -174,15 +176,17 @@ public final class LocalStack implements AutoCloseable {
         });
         double rate = config.getDouble("cobranza.generator.rate");
         step("Demo generator", () -> {
-            generator = new DemoDataGenerator(postgres, new ArrayList<>(clients.values()), rate,
+            // only demo ERPs get generated data; real sources of a sources file are only captured
+            double effective = demoClients.isEmpty() ? 0 : rate;
+            generator = new DemoDataGenerator(postgres, new ArrayList<>(demoClients), effective,
                     Long.parseLong(config.get("cobranza.generator.seed")), Clock.system(zone), true);
             started.push(generator);
             generator.start();
-            return rate > 0 ? rate + " changes/s across the demo ERPs" : "off";
+            return effective > 0 ? effective + " changes/s across the demo ERPs" : "off";
         });
     }
 
-    /** Adds a client: creates its demo ERP database (seeding it when the generator is on) and starts capturing it. */
+    /** Starts the Flink job (resuming from the newest snapshot) and waits until it runs. */
     private void startJob() throws Exception {
         job = LocalJobRunner.start(new LocalJobRunner.Settings(config.dataDir().resolve("flink"), kafka.bootstrapServers(), writer,
                 config.getInt("cobranza.flink.parallelism"),
@@ -221,7 +225,8 @@ public final class LocalStack implements AutoCloseable {
         }
         DebeziumCapture.Kind kind = s.kind() == SourcesFile.Kind.MARIADB ? DebeziumCapture.Kind.MARIADB
                 : s.kind() == SourcesFile.Kind.MYSQL ? DebeziumCapture.Kind.MYSQL : DebeziumCapture.Kind.POSTGRES;
-        // an unreachable MariaDB is retried in the background (state RETRYING); the other sources keep flowing
+        // supervised: a source that cannot be captured is retried in the background (state RETRYING, with its
+        // error in source_status); the other sources keep flowing
         SourceCapture capture = RetryingCapture.start(new DebeziumCapture.Source(kind, s.client(), s.host(),
                 s.port() == null ? postgres.port() : s.port(), s.database(), s.user(), s.password(), tables),
                 config.dataDir().resolve("debezium"), kafka.bootstrapServers(), Duration.ofSeconds(30));
@@ -232,6 +237,7 @@ public final class LocalStack implements AutoCloseable {
         clients.put(s.client(), s.demoClient());
     }
 
+    /** Adds a client: creates its demo ERP database (seeding it when the generator is on) and starts capturing it. */
     public synchronized void addClient(DemoClient c) throws Exception {
         if (clients.containsKey(c.clientId())) {
             return;
@@ -248,13 +254,14 @@ public final class LocalStack implements AutoCloseable {
         try (Warehouse w = new Warehouse(writer)) {
             new WarehouseWriter(w).upsertClients(List.of(new ClientInfo(c.clientId(), c.name(), c.rut())));
         }
-        DebeziumCapture capture = DebeziumCapture.start(DebeziumCapture.Source.postgres(c.clientId(), "127.0.0.1",
+        SourceCapture capture = RetryingCapture.start(DebeziumCapture.Source.postgres(c.clientId(), "127.0.0.1",
                 postgres.port(), c.database(), PostgresServer.SUPERUSER, "postgres", DemoErp.TABLES),
                 config.dataDir().resolve("debezium"), kafka.bootstrapServers(), Duration.ofSeconds(30));
         started.push(capture);
         captures.put(c.clientId(), capture);
         watched.add(new SourceHealthReporter.Watched(c.clientId(), "POSTGRESQL", capture, true));
         clients.put(c.clientId(), c);
+        demoClients.add(c);
     }
 
     private interface Step {

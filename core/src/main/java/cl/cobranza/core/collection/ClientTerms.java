@@ -35,7 +35,8 @@ public record ClientTerms(List<Integer> agingEdges, int promiseGraceDays, Map<Ch
             }
             costs.put(c, cost);
         }
-        unitCostClp = Map.copyOf(costs);
+        // an EnumMap keeps channel order, so toString() (the ledger's terms fingerprint) is the same in every JVM
+        unitCostClp = java.util.Collections.unmodifiableMap(costs);
     }
 
     /** The defaults: edges 30/60/90/120, 3 grace days, 2026 market unit costs, 250 CLP/min agents, 15% fee. */

@@ -200,4 +200,16 @@ class ClientTermsTest {
         assertThatThrownBy(() -> t.agingEdges().add(30)).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> t.unitCostClp().put(Channel.SMS, 1L)).isInstanceOf(UnsupportedOperationException.class);
     }
+
+    @Test
+    void theFingerprintIsTheSameWhateverTheMapOrderOrJvm() {
+        // the ledger stores toString() to detect changed terms after a restore: it must not depend on hash order
+        ClientTerms a = new ClientTerms(java.util.List.of(30, 60), 3, java.util.Map.of(Channel.SMS, 30L, Channel.CALL, 120L), 250, 1_500);
+        java.util.LinkedHashMap<Channel, Long> reversed = new java.util.LinkedHashMap<>();
+        reversed.put(Channel.CALL, 120L);
+        reversed.put(Channel.SMS, 30L);
+        ClientTerms b = new ClientTerms(java.util.List.of(30, 60), 3, reversed, 250, 1_500);
+        assertThat(a.toString()).isEqualTo(b.toString());
+        assertThat(a.toString()).contains("{EMAIL=0, SMS=30, WHATSAPP=0, CALL=120, VISIT=0, LETTER=0, LEGAL_FILING=0}");
+    }
 }
