@@ -16,8 +16,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -66,17 +64,7 @@ public final class CaptureProbe {
             mariadb.createDatabaseIfMissing("erp");
             mariadb.createCaptureUser("cdc", "cdc-secret");
             try (Connection c = mariadb.connect("erp"); Statement s = c.createStatement()) {
-                String sql;
-                try (InputStream in = CaptureProbe.class.getResourceAsStream("/profiles/erp-espanol.mariadb.sql")) {
-                    sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                }
-                for (String statement : sql.split(";[ \\t]*(\\r?\\n|$)")) {
-                    String body = statement.lines().filter(l -> !l.strip().startsWith("--"))
-                            .reduce("", (a, b) -> a + "\n" + b).strip();
-                    if (!body.isEmpty()) {
-                        s.execute(body);
-                    }
-                }
+                SchemaScripts.run(c, "/profiles/erp-espanol.mariadb.sql");
                 s.execute("INSERT INTO clientes (id, rut_cuerpo, rut_dv, razon_social) VALUES (1, 12345678, '5', 'Deudor')");
                 try (SourceCapture capture = SourceCapture.start(DebeziumCapture.Source.mariadb("probe-mdb", "127.0.0.1",
                         mariadb.port(), "erp", "cdc", "cdc-secret", List.of("erp.clientes", "erp.documentos",

@@ -20,6 +20,7 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 
 /**
  * Load harness: the delay from an ERP commit to the new value visible through the API. Starts its own
@@ -55,15 +56,15 @@ public final class FreshnessProbe {
                 URI uri = URI.create(stack.apiUrl() + "/api/v1/clients/frescura/invoices/1");
                 String today = java.time.LocalDate.now(java.time.ZoneId.of(config.get("cobranza.timezone"))).toString();
                 URI kpi = URI.create(stack.apiUrl() + "/api/v1/clients/frescura/kpis/daily?from=" + today + "&to=" + today);
-                awaitTotal(http, json, uri, auth, 100_000, 60_000);
-                awaitOpen(http, json, kpi, auth, 100_000, 60_000);
+                await(http, json, uri, auth, FreshnessProbe::invoiceTotal, 100_000, 60_000);
+                await(http, json, kpi, auth, FreshnessProbe::dailyOpen, 100_000, 60_000);
                 for (int i = 1; i <= n; i++) {
                     long total = 100_000 + i;
                     s.execute("UPDATE invoices SET total_clp = " + total + " WHERE id = 1"); // autocommit: committed on return
                     long t0 = System.nanoTime();
-                    awaitTotal(http, json, uri, auth, total, 30_000);
+                    await(http, json, uri, auth, FreshnessProbe::invoiceTotal, total, 30_000);
                     delaysMs.add((System.nanoTime() - t0) / 1e6);
-                    awaitOpen(http, json, kpi, auth, total, 30_000);
+                    await(http, json, kpi, auth, FreshnessProbe::dailyOpen, total, 30_000);
                     kpiDelaysMs.add((System.nanoTime() - t0) / 1e6);
                 }
             }
@@ -77,39 +78,30 @@ public final class FreshnessProbe {
         }
     }
 
-    private static void awaitTotal(HttpClient http, ObjectMapper json, URI uri, String auth, long total, long timeoutMs)
-            throws Exception {
-        long deadline = System.currentTimeMillis() + timeoutMs;
-        while (System.currentTimeMillis() < deadline) {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).header("Authorization", auth).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() == 200) {
-                JsonNode n = json.readTree(r.body());
-                if (n.path("totalClp").asLong() == total) {
-                    return;
-                }
-            }
-            Thread.sleep(5);
-        }
-        throw new IllegalStateException("total " + total + " not visible through " + uri + " after " + timeoutMs + " ms");
+    /** The invoice's total in the invoice endpoint's answer. */
+    private static long invoiceTotal(JsonNode body) {
+        return body.path("totalClp").asLong();
     }
 
-    /** Waits until the daily KPI row shows this open balance. */
-    private static void awaitOpen(HttpClient http, ObjectMapper json, URI uri, String auth, long open, long timeoutMs)
-            throws Exception {
+    /** The open balance of the newest row in the daily KPI series' answer (-1 when there is none yet). */
+    private static long dailyOpen(JsonNode body) {
+        JsonNode rows = body.path("rows");
+        return rows.size() == 0 ? -1 : rows.get(rows.size() - 1).path("openClp").asLong();
+    }
+
+    /** Polls {@code uri} until {@code read} finds {@code expected} in its JSON answer. */
+    private static void await(HttpClient http, ObjectMapper json, URI uri, String auth, ToLongFunction<JsonNode> read,
+                              long expected, long timeoutMs) throws Exception {
         long deadline = System.currentTimeMillis() + timeoutMs;
         while (System.currentTimeMillis() < deadline) {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).header("Authorization", auth).build(),
                     HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() == 200) {
-                JsonNode rows = json.readTree(r.body()).path("rows");
-                if (rows.size() > 0 && rows.get(rows.size() - 1).path("openClp").asLong() == open) {
-                    return;
-                }
+            if (r.statusCode() == 200 && read.applyAsLong(json.readTree(r.body())) == expected) {
+                return;
             }
             Thread.sleep(5);
         }
-        throw new IllegalStateException("open " + open + " not visible through " + uri + " after " + timeoutMs + " ms");
+        throw new IllegalStateException(expected + " not visible through " + uri + " after " + timeoutMs + " ms");
     }
 
     private static double pct(List<Double> sorted, int p) {

@@ -9,8 +9,6 @@ import cl.cobranza.warehouse.Warehouse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -42,7 +40,7 @@ class ProfilesEndToEndTest {
         String database = "erp_pg_espanol";
         stack.postgres().createDatabaseIfMissing(database);
         try (Connection c = stack.postgres().connect(database)) {
-            run(c, "/profiles/erp-espanol.postgres.sql");
+            SchemaScripts.run(c, "/profiles/erp-espanol.postgres.sql");
             stack.addSource(new SourcesFile.Source(PG_SOURCE, "Comercial Sur SpA", "76.086.428-5",
                     SourcesFile.Kind.POSTGRESQL, "127.0.0.1", stack.postgres().port(), database, "postgres", "postgres",
                     "erp-espanol", List.of(), false));
@@ -57,7 +55,7 @@ class ProfilesEndToEndTest {
             mariadb.createDatabaseIfMissing("erp");
             mariadb.createCaptureUser("cobranza_cdc", "cdc-secret");
             try (Connection c = mariadb.connect("erp")) {
-                run(c, "/profiles/erp-espanol.mariadb.sql");
+                SchemaScripts.run(c, "/profiles/erp-espanol.mariadb.sql");
                 stack.addSource(new SourcesFile.Source(MARIADB_SOURCE, "Distribuidora Norte Ltda.", "77.123.456-9",
                         SourcesFile.Kind.MARIADB, "127.0.0.1", mariadb.port(), "erp", "cobranza_cdc", "cdc-secret",
                         "erp-espanol", List.of(), false));
@@ -124,28 +122,5 @@ class ProfilesEndToEndTest {
         return new InvoiceSnapshot(expected.clientId(), expected.invoiceId(), expected.debtorId(), expected.dteType(),
                 expected.folio(), expected.issueDate(), expected.dueDate(), expected.totalClp(), expected.creditedClp(),
                 expected.paidClp(), expected.openClp(), expected.deleted(), version);
-    }
-
-    /**
-     * Runs a schema script: PostgreSQL takes the whole script at once (function bodies are $$-quoted); for
-     * MariaDB, statements end with ';' at the end of a line (its trigger bodies are single statements).
-     */
-    private static void run(Connection c, String resource) throws Exception {
-        String sql;
-        try (InputStream in = ProfilesEndToEndTest.class.getResourceAsStream(resource)) {
-            sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        try (Statement s = c.createStatement()) {
-            if (c.getMetaData().getDatabaseProductName().equalsIgnoreCase("PostgreSQL")) {
-                s.execute(sql);
-                return;
-            }
-            for (String statement : sql.split(";[ \\t]*(\\r?\\n|$)")) {
-                String body = statement.lines().filter(l -> !l.strip().startsWith("--")).reduce("", (a, b) -> a + "\n" + b).strip();
-                if (!body.isEmpty()) {
-                    s.execute(body);
-                }
-            }
-        }
     }
 }

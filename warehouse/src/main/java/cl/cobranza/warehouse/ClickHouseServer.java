@@ -1,29 +1,25 @@
 package cl.cobranza.warehouse;
 
+import cl.cobranza.core.process.ServerProcesses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * A private ClickHouse server run as a child process with a configuration generated into its own
@@ -79,8 +75,8 @@ public final class ClickHouseServer implements AutoCloseable {
          * only need to live as long as this process tells them to its clients.
          */
         public static Config local(Path dataDir, int httpPort, int tcpPort) {
-            return new Config(dataDir, httpPort, tcpPort, "cobranza", "cobranza_writer", randomPassword(),
-                    "cobranza_reader", randomPassword(), null);
+            return new Config(dataDir, httpPort, tcpPort, "cobranza", "cobranza_writer", ServerProcesses.randomPassword(),
+                    "cobranza_reader", ServerProcesses.randomPassword(), null);
         }
 
         /** The same config with an explicit server binary. */
@@ -129,7 +125,7 @@ public final class ClickHouseServer implements AutoCloseable {
             for (String sub : List.of("data", "tmp", "log")) {
                 Files.createDirectories(dir.resolve(sub));
             }
-            stopStaleServer(dir);
+            ServerProcesses.stopStale(pidFile(dir), dir, c -> c.contains("clickhouse"), STOP_TIMEOUT, "ClickHouse");
             Files.writeString(dir.resolve("config.xml"), configXml(config), StandardCharsets.UTF_8);
             Files.writeString(dir.resolve("users.xml"), usersXml(config), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -175,14 +171,14 @@ public final class ClickHouseServer implements AutoCloseable {
             return explicitBinary.getFileName().toString().equals("clickhouse")
                     ? List.of(explicitBinary.toString(), "server") : List.of(explicitBinary.toString());
         }
-        Optional<Path> onPath = findOnPath("clickhouse-server");
+        Optional<Path> onPath = ServerProcesses.findOnPath("clickhouse-server");
         if (onPath.isPresent()) {
             return List.of(onPath.get().toString());
         }
         if (Files.isExecutable(DEBIAN_SERVER)) {
             return List.of(DEBIAN_SERVER.toString());
         }
-        Optional<Path> single = findOnPath("clickhouse");
+        Optional<Path> single = ServerProcesses.findOnPath("clickhouse");
         if (single.isPresent()) {
             return List.of(single.get().toString(), "server");
         }
@@ -192,12 +188,7 @@ public final class ClickHouseServer implements AutoCloseable {
 
     /** A TCP port that was free on 127.0.0.1 a moment ago (good enough for tests and local runs). */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("No free local port", e);
-        }
+        return ServerProcesses.freePort();
     }
 
     /** The HTTP endpoint, e.g. {@code http://127.0.0.1:8123}. */
@@ -251,27 +242,7 @@ public final class ClickHouseServer implements AutoCloseable {
     }
 
     private void stopProcess() {
-        stop(process.toHandle());
-    }
-
-    private static void stop(ProcessHandle handle) {
-        if (!handle.isAlive()) {
-            return;
-        }
-        long started = System.nanoTime();
-        handle.destroy();
-        try {
-            handle.onExit().get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            LOG.info("ClickHouse (pid {}) stopped in {} ms", handle.pid(), (System.nanoTime() - started) / 1_000_000);
-        } catch (TimeoutException e) {
-            LOG.warn("ClickHouse (pid {}) did not stop within {} s, killing it", handle.pid(), STOP_TIMEOUT.toSeconds());
-            handle.destroyForcibly();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            handle.destroyForcibly();
-        } catch (Exception e) {
-            handle.destroyForcibly();
-        }
+        ServerProcesses.stop(process.toHandle(), STOP_TIMEOUT, "ClickHouse");
     }
 
     private void awaitReady() {
@@ -320,73 +291,12 @@ public final class ClickHouseServer implements AutoCloseable {
 
     private String logTail() {
         Path log = config.dataDir().resolve("log");
-        return "--- " + log.resolve("server.err.log") + " (tail) ---\n" + tail(log.resolve("server.err.log"), 30)
-                + "\n--- " + log.resolve("stdout.log") + " (tail) ---\n" + tail(log.resolve("stdout.log"), 15);
-    }
-
-    private static String tail(Path file, int lines) {
-        try {
-            if (!Files.exists(file)) {
-                return "(missing)";
-            }
-            List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
-            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-        } catch (IOException | UncheckedIOException e) {
-            return "(unreadable: " + e + ")";
-        }
-    }
-
-    /** Stops a server that a crashed previous run left behind on this folder (it would hold the ports and the data lock). */
-    private static void stopStaleServer(Path dir) throws IOException {
-        Path pidFile = pidFile(dir);
-        if (!Files.exists(pidFile)) {
-            return;
-        }
-        String text = Files.readString(pidFile, StandardCharsets.US_ASCII).strip();
-        Files.delete(pidFile);
-        long pid;
-        try {
-            pid = Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            LOG.warn("Ignoring unreadable pid file {} ({})", pidFile, text);
-            return;
-        }
-        Optional<ProcessHandle> stale = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
-        if (stale.isEmpty()) {
-            return;
-        }
-        ProcessHandle.Info info = stale.get().info();
-        String commandLine = info.commandLine().orElse(info.command().orElse(""));
-        // pids are reused: only stop the process if it is a ClickHouse server, and ours when that can be told
-        boolean clickhouse = commandLine.contains("clickhouse");
-        boolean ours = info.commandLine().map(c -> c.contains(dir.toString())).orElse(true);
-        if (clickhouse && ours) {
-            LOG.warn("Stopping ClickHouse left running by a previous run (pid {})", pid);
-            stop(stale.get());
-        } else {
-            LOG.info("Pid {} from {} now belongs to another process ({}); leaving it alone", pid, pidFile, commandLine);
-        }
+        return "--- " + log.resolve("server.err.log") + " (tail) ---\n" + ServerProcesses.tail(log.resolve("server.err.log"), 30)
+                + "\n--- " + log.resolve("stdout.log") + " (tail) ---\n" + ServerProcesses.tail(log.resolve("stdout.log"), 15);
     }
 
     private static Path pidFile(Path dir) {
         return dir.resolve("clickhouse.pid");
-    }
-
-    private static Optional<Path> findOnPath(String name) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return Optional.empty();
-        }
-        for (String entry : path.split(File.pathSeparator)) {
-            if (entry.isBlank()) {
-                continue;
-            }
-            Path candidate = Path.of(entry, name);
-            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
     }
 
     static String configXml(Config c) {
@@ -470,9 +380,4 @@ public final class ClickHouseServer implements AutoCloseable {
         }
     }
 
-    private static String randomPassword() {
-        byte[] bytes = new byte[18];
-        new SecureRandom().nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
-    }
 }

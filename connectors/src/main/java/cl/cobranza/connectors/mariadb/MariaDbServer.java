@@ -1,18 +1,15 @@
 package cl.cobranza.connectors.mariadb;
 
+import cl.cobranza.core.process.ServerProcesses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -21,13 +18,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
 /**
@@ -113,13 +108,13 @@ public final class MariaDbServer implements AutoCloseable {
     public static MariaDbServer start(Config config) {
         Path mariadbd = serverBinary(config.binary());
         Path dir = config.dir();
-        String adminPassword = randomPassword();
+        String adminPassword = ServerProcesses.randomPassword();
         Path initFile = dir.resolve("init.sql");
         try {
             for (String sub : List.of("data", "tmp", "log")) {
                 Files.createDirectories(dir.resolve(sub));
             }
-            stopStaleServer(dir);
+            ServerProcesses.stopStale(pidFile(dir), dir, c -> c.contains("mariadbd") || c.contains("mysqld"), STOP_TIMEOUT, "MariaDB");
             Files.writeString(optionFile(dir), optionFile(config, socketPath(dir)), StandardCharsets.UTF_8);
             if (!Files.isDirectory(dir.resolve("data").resolve("mysql"))) {
                 installDatabase(mariadbd, config);
@@ -179,7 +174,7 @@ public final class MariaDbServer implements AutoCloseable {
             }
             return explicitBinary;
         }
-        Optional<Path> onPath = findOnPath("mariadbd");
+        Optional<Path> onPath = ServerProcesses.findOnPath("mariadbd");
         if (onPath.isPresent()) {
             return onPath.get();
         }
@@ -192,12 +187,7 @@ public final class MariaDbServer implements AutoCloseable {
 
     /** A TCP port that was free on 127.0.0.1 a moment ago (good enough for tests and local runs). */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("No free local port", e);
-        }
+        return ServerProcesses.freePort();
     }
 
     public int port() {
@@ -309,27 +299,7 @@ public final class MariaDbServer implements AutoCloseable {
     }
 
     private void stopProcess() {
-        stop(process.toHandle());
-    }
-
-    private static void stop(ProcessHandle handle) {
-        if (!handle.isAlive()) {
-            return;
-        }
-        long started = System.nanoTime();
-        handle.destroy();
-        try {
-            handle.onExit().get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            LOG.info("MariaDB (pid {}) stopped in {} ms", handle.pid(), (System.nanoTime() - started) / 1_000_000);
-        } catch (TimeoutException e) {
-            LOG.warn("MariaDB (pid {}) did not stop within {} s, killing it", handle.pid(), STOP_TIMEOUT.toSeconds());
-            handle.destroyForcibly();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            handle.destroyForcibly();
-        } catch (Exception e) {
-            handle.destroyForcibly();
-        }
+        ServerProcesses.stop(process.toHandle(), STOP_TIMEOUT, "MariaDB");
     }
 
     private void awaitReady() {
@@ -385,7 +355,7 @@ public final class MariaDbServer implements AutoCloseable {
         }
         if (p.exitValue() != 0) {
             throw new IllegalStateException("mariadb-install-db failed with code " + p.exitValue() + " (" + command
-                    + ").\n--- " + log + " (tail) ---\n" + tail(log, 30));
+                    + ").\n--- " + log + " (tail) ---\n" + ServerProcesses.tail(log, 30));
         }
     }
 
@@ -397,7 +367,7 @@ public final class MariaDbServer implements AutoCloseable {
             candidates.add(base.resolve("bin").resolve("mariadb-install-db"));
             candidates.add(base.resolve("scripts").resolve("mariadb-install-db"));
         }
-        findOnPath("mariadb-install-db").ifPresent(candidates::add);
+        ServerProcesses.findOnPath("mariadb-install-db").ifPresent(candidates::add);
         candidates.add(Path.of("/usr/bin/mariadb-install-db"));
         for (Path c : candidates) {
             if (Files.isExecutable(c)) {
@@ -462,76 +432,15 @@ public final class MariaDbServer implements AutoCloseable {
         return dir.resolve("mariadbd.pid");
     }
 
-    /** Stops a server that a crashed previous run left behind on this folder (it would hold the port and the data). */
-    private static void stopStaleServer(Path dir) throws IOException {
-        Path pidFile = pidFile(dir);
-        if (!Files.exists(pidFile)) {
-            return;
-        }
-        String text = Files.readString(pidFile, StandardCharsets.US_ASCII).strip();
-        Files.delete(pidFile);
-        long pid;
-        try {
-            pid = Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            LOG.warn("Ignoring unreadable pid file {} ({})", pidFile, text);
-            return;
-        }
-        Optional<ProcessHandle> stale = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
-        if (stale.isEmpty()) {
-            return;
-        }
-        ProcessHandle.Info info = stale.get().info();
-        String commandLine = info.commandLine().orElse(info.command().orElse(""));
-        // pids are reused: only stop the process if it is a MariaDB server on this folder, when that can be told
-        boolean mariadb = commandLine.contains("mariadbd") || commandLine.contains("mysqld");
-        boolean ours = info.commandLine().map(c -> c.contains(dir.toString())).orElse(true);
-        if (mariadb && ours) {
-            LOG.warn("Stopping MariaDB left running by a previous run (pid {})", pid);
-            stop(stale.get());
-        } else {
-            LOG.info("Pid {} from {} now belongs to another process ({}); leaving it alone", pid, pidFile, commandLine);
-        }
-    }
-
     private String logTail() {
         Path log = config.dir().resolve("log");
-        return "--- " + log.resolve("error.log") + " (tail) ---\n" + tail(log.resolve("error.log"), 30)
-                + "\n--- " + log.resolve("stdout.log") + " (tail) ---\n" + tail(log.resolve("stdout.log"), 15);
-    }
-
-    private static String tail(Path file, int lines) {
-        try {
-            if (!Files.exists(file)) {
-                return "(missing)";
-            }
-            List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
-            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-        } catch (IOException | UncheckedIOException e) {
-            return "(unreadable: " + e + ")";
-        }
+        return "--- " + log.resolve("error.log") + " (tail) ---\n" + ServerProcesses.tail(log.resolve("error.log"), 30)
+                + "\n--- " + log.resolve("stdout.log") + " (tail) ---\n" + ServerProcesses.tail(log.resolve("stdout.log"), 15);
     }
 
     private static boolean runningAsRoot() {
         return ProcessHandle.current().info().user().map("root"::equals)
                 .orElse("root".equals(System.getProperty("user.name")));
-    }
-
-    private static Optional<Path> findOnPath(String name) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return Optional.empty();
-        }
-        for (String entry : path.split(File.pathSeparator)) {
-            if (entry.isBlank()) {
-                continue;
-            }
-            Path candidate = Path.of(entry, name);
-            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
     }
 
     private static void requireIdentifier(String name, String what) {
@@ -541,9 +450,4 @@ public final class MariaDbServer implements AutoCloseable {
         }
     }
 
-    private static String randomPassword() {
-        byte[] bytes = new byte[18];
-        new SecureRandom().nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
-    }
 }
