@@ -49,8 +49,15 @@ public record CobranzaProperties(Clickhouse clickhouse, Demo demo, String timezo
     public record Clickhouse(String url, String database, String user, String password) {
     }
 
-    /** The single demo login until users and tenants arrive. */
-    public record Demo(String user, String password) {
+    /**
+     * Users created at start when missing: {@code user} is the first administrator; when {@code clients}
+     * names demo clients, an owner (of the first), an account manager and a collector (of all) are created
+     * too ({@code dueno}, {@code ejecutiva}, {@code cobrador}); every one with {@code password}.
+     */
+    public record Demo(String user, String password, List<String> clients) {
+        public Demo {
+            clients = clients == null ? List.of() : clients.stream().map(String::strip).filter(c -> !c.isEmpty()).toList();
+        }
     }
 
     /** Live updates over server-sent events. */

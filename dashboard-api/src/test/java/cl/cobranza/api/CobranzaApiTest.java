@@ -39,24 +39,23 @@ import static cl.cobranza.warehouse.InvoiceBuilder.invoice;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The API as the launcher runs it ({@link CobranzaApi#start}), over real HTTP, against a real ClickHouse. */
-@ExtendWith(ClickHouseExtension.class)
+@ExtendWith(ApiExtension.class)
 class CobranzaApiTest {
     private static final ZoneId SANTIAGO = ZoneId.of("America/Santiago");
     private static final LocalDate JAN_31_2001 = LocalDate.of(2001, 1, 31);
     private static final LocalDate MAR_15_2001 = LocalDate.of(2001, 3, 15);
     private static final LocalDate MAR_31_2001 = LocalDate.of(2001, 3, 31);
-    private static final String USER = "ana";
-    private static final String PASSWORD = "clave-de-prueba";
+    private static final String USER = ApiExtension.ADMIN;
+    private static final String PASSWORD = ApiExtension.ADMIN_PASSWORD;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static ConfigurableApplicationContext app;
     private static Warehouse writerWarehouse;
     private static WarehouseWriter writer;
     private static String base;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
-    static void start(ClickHouseServer clickhouse) {
+    static void start(ApiExtension.Api api, ClickHouseServer clickhouse) {
         writerWarehouse = new Warehouse(clickhouse.writerSettings());
         writer = new WarehouseWriter(writerWarehouse);
         // 2001 dates keep these numbers apart from the live test's rows, which are dated today
@@ -74,24 +73,11 @@ class CobranzaApiTest {
                 invoice("api-alfa", "F-33-1003").due(JAN_31_2001).total(70_000).build()));
         writer.writeInvoices(List.of(invoice("api-alfa", "F-33-1003").due(JAN_31_2001).total(70_000).voided().version(2).build()));
 
-        WarehouseSettings reader = clickhouse.readerSettings();
-        app = CobranzaApi.start(Map.of(
-                "server.port", 0,
-                "cobranza.clickhouse.url", reader.url(),
-                "cobranza.clickhouse.database", reader.database(),
-                "cobranza.clickhouse.user", reader.user(),
-                "cobranza.clickhouse.password", reader.password(),
-                "cobranza.demo.user", USER,
-                "cobranza.demo.password", PASSWORD,
-                "cobranza.live.interval-ms", 200));
-        base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+        base = api.base();
     }
 
     @AfterAll
     static void stop() {
-        if (app != null) {
-            app.close();
-        }
         writerWarehouse.close();
     }
 
@@ -188,7 +174,7 @@ class CobranzaApiTest {
 
         HttpResponse<String> anonymousPage = get("/", false);
         assertThat(anonymousPage.statusCode()).isEqualTo(302);
-        assertThat(anonymousPage.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+        assertThat(anonymousPage.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login.html"));
 
         HttpResponse<String> page = get("/", true);
         assertThat(page.statusCode()).isEqualTo(200);

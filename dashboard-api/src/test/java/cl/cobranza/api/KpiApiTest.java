@@ -42,15 +42,15 @@ import static org.assertj.core.api.Assertions.within;
  * agency. Every expected number is worked out in the comment next to it; the group's ratios come from the
  * summed components, so they are not the average of A's and B's.
  */
-@ExtendWith(ClickHouseExtension.class)
+@ExtendWith(ApiExtension.class)
 class KpiApiTest {
     private static final ZoneId SANTIAGO = ZoneId.of("America/Santiago");
     private static final double EPS = 1e-6;
     private static final String A = "kt-norte-a";
     private static final String B = "kt-norte-b";
     private static final String C = "kt-sur-c";
-    private static final String USER = "rosa";
-    private static final String PASSWORD = "clave-kpi";
+    private static final String USER = ApiExtension.ADMIN;
+    private static final String PASSWORD = ApiExtension.ADMIN_PASSWORD;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -60,7 +60,6 @@ class KpiApiTest {
     private static final LocalDate MAR_31 = LocalDate.of(1995, 3, 31);
     private static final LocalDate JUN_30 = LocalDate.of(1995, 6, 30);
 
-    private static ConfigurableApplicationContext app;
     private static Warehouse writerWarehouse;
     private static String base;
 
@@ -91,7 +90,7 @@ class KpiApiTest {
     }
 
     @BeforeAll
-    static void start(ClickHouseServer clickhouse) {
+    static void start(ApiExtension.Api api, ClickHouseServer clickhouse) {
         writerWarehouse = new Warehouse(clickhouse.writerSettings());
         WarehouseWriter writer = new WarehouseWriter(writerWarehouse);
         writer.upsertClients(List.of(new ClientInfo(A, "Norte A SpA", "76.100.100-1"),
@@ -154,27 +153,11 @@ class KpiApiTest {
                 InvoiceBuilder.invoice(A, "F1").debtor("7").due(LocalDate.of(1995, 3, 1)).total(200_000).paid(50_000).build(),
                 InvoiceBuilder.invoice(A, "F2").debtor("8").due(LocalDate.of(1995, 4, 30)).total(90_000).build()));
 
-        WarehouseSettings reader = clickhouse.readerSettings();
-        Map<String, Object> properties = new java.util.HashMap<>();
-        properties.put("server.port", 0);
-        properties.put("cobranza.clickhouse.url", reader.url());
-        properties.put("cobranza.clickhouse.database", reader.database());
-        properties.put("cobranza.clickhouse.user", reader.user());
-        properties.put("cobranza.clickhouse.password", reader.password());
-        properties.put("cobranza.demo.user", USER);
-        properties.put("cobranza.demo.password", PASSWORD);
-        properties.put("cobranza.groups.norte", A + "," + B);
-        properties.put("cobranza.groups.mixta", A + "," + C);
-        properties.put("cobranza.groups.fantasma", "kt-nadie");
-        app = CobranzaApi.start(properties);
-        base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+        base = api.base();
     }
 
     @AfterAll
     static void stop() {
-        if (app != null) {
-            app.close();
-        }
         writerWarehouse.close();
     }
 

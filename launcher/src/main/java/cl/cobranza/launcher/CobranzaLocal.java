@@ -44,7 +44,15 @@ public final class CobranzaLocal {
         }, "cobranza-stop"));
         System.out.printf("%ncobranza is ready in %.1f s%n", stack.secondsSinceStart());
         System.out.println("  Dashboard: " + stack.apiUrl());
-        System.out.println("  Login:     " + config.get("cobranza.demo.user") + " / " + config.get("cobranza.demo.password"));
+        String password = config.get("cobranza.demo.password");
+        System.out.println("  Logins (password " + password + "):");
+        System.out.println("    " + config.get("cobranza.demo.user") + "  administrador: todos los clientes, usuarios, métricas");
+        if (!stack.clientIds().isEmpty()) {
+            System.out.println("    ejecutiva  ejecutiva de cuentas: cartera de " + stack.clientIds().size() + " clientes");
+            System.out.println("    cobrador   cobrador: lista de trabajo de los mismos clientes");
+            System.out.println("    dueno      dueño de " + stack.clientIds().get(0) + ": su panel");
+        }
+        System.out.println("  API docs:  " + stack.apiUrl() + "/swagger-ui.html");
         System.out.println("  Press Ctrl-C to stop.");
         stopped.await();
     }

@@ -169,6 +169,11 @@ public final class LocalStack implements AutoCloseable {
             groups(config.get("cobranza.groups")).forEach((id, members) -> props.put("cobranza.groups." + id, members));
             props.put("cobranza.demo.user", config.get("cobranza.demo.user"));
             props.put("cobranza.demo.password", config.get("cobranza.demo.password"));
+            // an owner, an account manager and a collector over the stack's clients (created once, kept after)
+            props.put("cobranza.demo.clients", String.join(",", clients.keySet()));
+            props.put("spring.datasource.url", postgres.jdbcUrl(PlatformDb.DATABASE));
+            props.put("spring.datasource.username", PostgresServer.SUPERUSER);
+            props.put("spring.datasource.password", "postgres");
             props.put("cobranza.timezone", config.get("cobranza.timezone"));
             api = CobranzaApi.start(props);
             started.push(api::close);
@@ -278,6 +283,11 @@ public final class LocalStack implements AutoCloseable {
     /** Seconds from the start call to now. */
     public double secondsSinceStart() {
         return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    /** The clients of this stack, in the order they were added (the demo owner belongs to the first). */
+    public List<String> clientIds() {
+        return List.copyOf(clients.keySet());
     }
 
     public String apiUrl() {

@@ -1,5 +1,6 @@
 package cl.cobranza.launcher;
 
+import cl.cobranza.warehouse.TenantScope;
 import cl.cobranza.core.testkit.BadRows;
 import cl.cobranza.core.testkit.ErpRows;
 import cl.cobranza.core.testkit.EspanolRows;
@@ -72,8 +73,8 @@ class BadRowsEndToEndTest {
             ReceivablesQueries invoices = new ReceivablesQueries(w);
             List<String> sources = List.of(DEMO_SOURCE, ESPANOL_SOURCE);
             await().atMost(60, SECONDS).pollInterval(250, MILLISECONDS).until(() ->
-                    kpis.deadLetterCounts(sources).values().stream().mapToLong(Long::longValue).sum() >= corpus.size());
-            List<RejectedRow> rejected = kpis.deadLetters(sources, 1_000);
+                    kpis.deadLetterCounts(TenantScope.everyClient(), sources).values().stream().mapToLong(Long::longValue).sum() >= corpus.size());
+            List<RejectedRow> rejected = kpis.deadLetters(TenantScope.everyClient(), sources, 1_000);
             assertThat(rejected).as("one dead letter per bad row, nothing else").hasSize(corpus.size());
             Set<String> seen = new LinkedHashSet<>();
             for (RejectedRow r : rejected) {

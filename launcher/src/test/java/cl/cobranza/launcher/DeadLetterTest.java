@@ -1,5 +1,6 @@
 package cl.cobranza.launcher;
 
+import cl.cobranza.warehouse.TenantScope;
 import cl.cobranza.connectors.demo.DemoClient;
 import cl.cobranza.connectors.demo.PlatformDb;
 import cl.cobranza.streaming.LocalJobRunner;
@@ -94,11 +95,11 @@ class DeadLetterTest {
         try (Warehouse w = new Warehouse(stack.warehouseReader())) {
             KpiQueries queries = new KpiQueries(w);
             await().atMost(30, SECONDS).pollInterval(200, MILLISECONDS)
-                    .until(() -> queries.deadLetterCounts(List.of(CLIENT)).getOrDefault(CLIENT, 0L) == 5L);
-            assertThat(queries.deadLetters(List.of(CLIENT), 10)).extracting(r -> r.table() + "." + r.field())
+                    .until(() -> queries.deadLetterCounts(TenantScope.everyClient(), List.of(CLIENT)).getOrDefault(CLIENT, 0L) == 5L);
+            assertThat(queries.deadLetters(TenantScope.everyClient(), List.of(CLIENT), 10)).extracting(r -> r.table() + "." + r.field())
                     .containsExactlyInAnyOrder("customers.rut", "invoices.total_clp", "invoices.dte_type",
                             "collection_actions.channel", "payments.invoice_id");
-            assertThat(queries.deadLetters(List.of(CLIENT), 10)).filteredOn(r -> r.field().equals("invoice_id"))
+            assertThat(queries.deadLetters(TenantScope.everyClient(), List.of(CLIENT), 10)).filteredOn(r -> r.field().equals("invoice_id"))
                     .singleElement().satisfies(r -> assertThat(r.reason())
                             .contains("40,000 CLP").contains("invoice 99").contains("kept"));
         }

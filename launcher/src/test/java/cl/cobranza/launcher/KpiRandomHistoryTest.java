@@ -1,5 +1,6 @@
 package cl.cobranza.launcher;
 
+import cl.cobranza.warehouse.TenantScope;
 import cl.cobranza.core.collection.ClientTerms;
 import cl.cobranza.core.events.CanonicalEvent;
 import cl.cobranza.core.kpi.CohortRecovery;
@@ -88,7 +89,7 @@ class KpiRandomHistoryTest {
             if (killMidway) {
                 // let the job take some of it and complete a checkpoint with it, then crash it
                 long deadline = System.currentTimeMillis() + 60_000;
-                while (queries.daily(eventsByClient.keySet(), today, today).size() < 10
+                while (queries.daily(TenantScope.everyClient(), eventsByClient.keySet(), today, today).size() < 10
                         && System.currentTimeMillis() < deadline) {
                     Thread.sleep(200);
                 }
@@ -117,7 +118,7 @@ class KpiRandomHistoryTest {
                     .isEmpty();
             // late invoices are reported as orphans after the stack's short wait (3 s), and still count (the
             // oracle comparison above passed); no record itself may be rejected
-            assertThat(queries.deadLetters(eventsByClient.keySet(), 100_000)).as("no valid record was rejected")
+            assertThat(queries.deadLetters(TenantScope.everyClient(), eventsByClient.keySet(), 100_000)).as("no valid record was rejected")
                     .filteredOn(r -> !r.topic().startsWith("orphan:")).isEmpty();
         }
     }
@@ -149,14 +150,14 @@ class KpiRandomHistoryTest {
             List<String> out = new ArrayList<>();
             Set<String> clients = oracles.keySet();
             Map<String, Map<LocalDate, DailyKpis>> actualDaily = new HashMap<>();
-            for (DailyKpis row : queries.daily(clients, from, today)) {
+            for (DailyKpis row : queries.daily(TenantScope.everyClient(), clients, from, today)) {
                 actualDaily.computeIfAbsent(row.clientId(), c -> new HashMap<>()).put(row.day(), row);
             }
             Map<String, Map<YearMonth, MonthlyKpis>> actualMonthly = new HashMap<>();
-            for (MonthlyKpis row : queries.monthly(clients, YearMonth.from(from), YearMonth.from(today))) {
+            for (MonthlyKpis row : queries.monthly(TenantScope.everyClient(), clients, YearMonth.from(from), YearMonth.from(today))) {
                 actualMonthly.computeIfAbsent(row.clientId(), c -> new HashMap<>()).put(row.month(), row);
             }
-            Map<String, List<CohortRecovery>> actualCohorts = queries.cohorts(clients).stream()
+            Map<String, List<CohortRecovery>> actualCohorts = queries.cohorts(TenantScope.everyClient(), clients).stream()
                     .collect(Collectors.groupingBy(CohortRecovery::clientId));
             for (String client : clients) {
                 KpiOracle oracle = oracles.get(client);

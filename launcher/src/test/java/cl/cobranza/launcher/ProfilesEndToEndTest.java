@@ -1,5 +1,6 @@
 package cl.cobranza.launcher;
 
+import cl.cobranza.warehouse.TenantScope;
 import cl.cobranza.connectors.mariadb.MariaDbServer;
 import cl.cobranza.core.state.InvoiceSnapshot;
 import cl.cobranza.warehouse.DebtorSummary;
@@ -87,18 +88,18 @@ class ProfilesEndToEndTest {
             ReceivablesQueries q = new ReceivablesQueries(w);
             await(source + " invoices").atMost(60, SECONDS).pollInterval(200, MILLISECONDS).ignoreExceptions().untilAsserted(() -> {
                 // FAC 101: 1 190 000 − credit note 190 000 − applied 300 000 = 700 000
-                assertThat(q.invoice(source, "1")).hasValue(snapshot(q, source, "1",
+                assertThat(q.invoice(TenantScope.everyClient(), source, "1")).hasValue(snapshot(q, source, "1",
                         new InvoiceSnapshot(source, "1", "1", 33, 101, NOV_1, LocalDate.of(2026, 12, 1), 1_190_000,
                                 190_000, 300_000, 700_000, false, 0)));
                 // FEX 102 corrected to 550 000, no due date: issue + 30 days; its application was deleted
-                assertThat(q.invoice(source, "2")).hasValue(snapshot(q, source, "2",
+                assertThat(q.invoice(TenantScope.everyClient(), source, "2")).hasValue(snapshot(q, source, "2",
                         new InvoiceSnapshot(source, "2", "1", 34, 102, NOV_1, LocalDate.of(2026, 12, 1), 550_000,
                                 0, 0, 550_000, false, 0)));
-                assertThat(q.invoice(source, "4").orElseThrow().deleted()).isTrue();
-                assertThat(q.invoice(source, "3")).isEmpty(); // a credit note is not a receivable of its own
+                assertThat(q.invoice(TenantScope.everyClient(), source, "4").orElseThrow().deleted()).isTrue();
+                assertThat(q.invoice(TenantScope.everyClient(), source, "3")).isEmpty(); // a credit note is not a receivable of its own
             });
             await(source + " debtor").atMost(30, SECONDS).pollInterval(200, MILLISECONDS).untilAsserted(() ->
-                    assertThat(q.debtors(source, LocalDate.of(2026, 12, 3), 10)).extracting(DebtorSummary::debtorId,
+                    assertThat(q.debtors(TenantScope.everyClient(), source, LocalDate.of(2026, 12, 3), 10)).extracting(DebtorSummary::debtorId,
                             DebtorSummary::rut, DebtorSummary::name, DebtorSummary::openClp)
                             .containsExactly(org.assertj.core.groups.Tuple.tuple("1", "12345678-5",
                                     "Comercial Andes SpA", 1_250_000L)));
@@ -106,7 +107,7 @@ class ProfilesEndToEndTest {
             // captured: its profile ignores it), 2 updates of documentos, 1 delete = 10 at least
             KpiQueries kpis = new KpiQueries(w);
             await(source + " health").atMost(30, SECONDS).pollInterval(200, MILLISECONDS).untilAsserted(() ->
-                    assertThat(kpis.sourceStatus()).filteredOn(h -> h.source().equals(source)).singleElement()
+                    assertThat(kpis.sourceStatus(TenantScope.everyClient())).filteredOn(h -> h.source().equals(source)).singleElement()
                             .satisfies(h -> {
                                 assertThat(h.state()).isEqualTo("RUNNING");
                                 assertThat(h.captured()).isGreaterThanOrEqualTo(10);
@@ -118,7 +119,7 @@ class ProfilesEndToEndTest {
 
     /** The expected snapshot with the stored version (versions are the job's, not the test's). */
     private static InvoiceSnapshot snapshot(ReceivablesQueries q, String source, String id, InvoiceSnapshot expected) {
-        long version = q.invoice(source, id).map(InvoiceSnapshot::version).orElse(0L);
+        long version = q.invoice(TenantScope.everyClient(), source, id).map(InvoiceSnapshot::version).orElse(0L);
         return new InvoiceSnapshot(expected.clientId(), expected.invoiceId(), expected.debtorId(), expected.dteType(),
                 expected.folio(), expected.issueDate(), expected.dueDate(), expected.totalClp(), expected.creditedClp(),
                 expected.paidClp(), expected.openClp(), expected.deleted(), version);

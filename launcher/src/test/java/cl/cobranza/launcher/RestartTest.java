@@ -1,5 +1,6 @@
 package cl.cobranza.launcher;
 
+import cl.cobranza.warehouse.TenantScope;
 import cl.cobranza.connectors.demo.DemoClient;
 import cl.cobranza.warehouse.ClientReceivablesView;
 import cl.cobranza.warehouse.OpenTotals;
@@ -48,12 +49,12 @@ class RestartTest {
                 for (DemoClient c : CLIENTS) {
                     await().atMost(60, SECONDS).pollInterval(250, MILLISECONDS).untilAsserted(() -> {
                         long[] source = sourceTotals(second, c, today);
-                        OpenTotals fromInvoices = queries.openTotalsFromInvoices(c.clientId(), today);
+                        OpenTotals fromInvoices = queries.openTotalsFromInvoices(TenantScope.everyClient(), c.clientId(), today);
                         assertThat(new long[] {fromInvoices.openClp(), fromInvoices.overdueClp(),
                                 fromInvoices.openInvoices(), fromInvoices.overdueInvoices()})
                                 .as("invoice_state totals of %s vs SQL over its ERP", c.clientId())
                                 .containsExactly(source);
-                        ClientReceivablesView kpi = queries.current(today).stream()
+                        ClientReceivablesView kpi = queries.current(TenantScope.everyClient(), today).stream()
                                 .filter(v -> v.clientId().equals(c.clientId())).findFirst().orElseThrow();
                         assertThat(new long[] {kpi.openClp(), kpi.overdueClp(), kpi.openInvoices(), kpi.overdueInvoices()})
                                 .as("streamed KPI of %s vs SQL over its ERP", c.clientId())

@@ -1,5 +1,6 @@
 package cl.cobranza.launcher;
 
+import cl.cobranza.warehouse.TenantScope;
 import cl.cobranza.connectors.demo.DemoClient;
 import cl.cobranza.connectors.demo.DemoErp;
 import cl.cobranza.connectors.postgres.PostgresServer;
@@ -48,7 +49,7 @@ class UnreachableSourceTest {
             await("the other client's invoice").atMost(30, SECONDS).pollInterval(100, MILLISECONDS)
                     .until(() -> invoices.invoice(UP, "1").isPresent());
             await("RETRYING reported").atMost(30, SECONDS).pollInterval(200, MILLISECONDS).untilAsserted(() ->
-                    assertThat(kpis.sourceStatus()).filteredOn(h -> h.source().equals(DOWN)).singleElement()
+                    assertThat(kpis.sourceStatus(TenantScope.everyClient())).filteredOn(h -> h.source().equals(DOWN)).singleElement()
                             .satisfies(h -> {
                                 assertThat(h.state()).isEqualTo("RETRYING");
                                 assertThat(h.lastError()).isNotBlank();
@@ -64,7 +65,7 @@ class UnreachableSourceTest {
                 await("the late source's invoice").atMost(90, SECONDS).pollInterval(250, MILLISECONDS)
                         .until(() -> invoices.invoice(DOWN, "7").isPresent());
                 await("RUNNING reported").atMost(30, SECONDS).pollInterval(200, MILLISECONDS).untilAsserted(() ->
-                        assertThat(kpis.sourceStatus()).filteredOn(h -> h.source().equals(DOWN)).singleElement()
+                        assertThat(kpis.sourceStatus(TenantScope.everyClient())).filteredOn(h -> h.source().equals(DOWN)).singleElement()
                                 .satisfies(h -> assertThat(h.state()).isEqualTo("RUNNING")));
                 stack.captures().get(DOWN).close(); // before its database goes away with this block
             }

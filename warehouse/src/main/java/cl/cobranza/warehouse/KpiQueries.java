@@ -26,6 +26,8 @@ import static cl.cobranza.warehouse.SqlLiteral.string;
  * Every value enters the SQL through {@link SqlLiteral}. Callers pass the client ids they may see.
  */
 public final class KpiQueries {
+    // Every method takes the caller's TenantScope: requested client ids outside it are dropped before any SQL
+    // is built, so a caller can only ever read rows of clients it may see.
     private static final String DAILY_COLUMNS = "client_id, day, open_clp, open_invoices, overdue_clp, overdue_invoices, "
             + "aging_clp, overdue_clp_days, sales_clp, credit_notes_clp, collected_clp, sales_90d_clp, dso_countback, version";
     private static final String MONTHLY_COLUMNS = "client_id, month, period_end, as_of, ar_start_clp, sales_clp, credit_notes_clp, "
@@ -42,7 +44,8 @@ public final class KpiQueries {
     }
 
     /** Daily rows of these clients from {@code from} to {@code to} inclusive, by client and day. */
-    public List<DailyKpis> daily(Collection<String> clientIds, LocalDate from, LocalDate to) {
+    public List<DailyKpis> daily(TenantScope scope, Collection<String> clientIds, LocalDate from, LocalDate to) {
+        clientIds = scope.restrict(clientIds);
         if (clientIds.isEmpty()) {
             return List.of();
         }
@@ -50,26 +53,34 @@ public final class KpiQueries {
                 + ") AND day >= " + date(from) + " AND day <= " + date(to) + " ORDER BY client_id, day";
         List<DailyKpis> rows = new ArrayList<>();
         for (JsonNode r : warehouse.query(sql)) {
-            rows.add(new DailyKpis(r.get("client_id").asText(), LocalDate.parse(r.get("day").asText()),
-                    r.get("open_clp").asLong(), r.get("open_invoices").asLong(), r.get("overdue_clp").asLong(),
-                    r.get("overdue_invoices").asLong(), longs(r.get("aging_clp")), r.get("overdue_clp_days").asLong(),
-                    r.get("sales_clp").asLong(), r.get("credit_notes_clp").asLong(), r.get("collected_clp").asLong(),
-                    r.get("sales_90d_clp").asLong(), r.get("dso_countback").asDouble(), r.get("version").asLong()));
+            rows.add(dailyRow(r));
         }
         return rows;
     }
 
+    private static DailyKpis dailyRow(JsonNode r) {
+        return new DailyKpis(r.get("client_id").asText(), LocalDate.parse(r.get("day").asText()),
+                r.get("open_clp").asLong(), r.get("open_invoices").asLong(), r.get("overdue_clp").asLong(),
+                r.get("overdue_invoices").asLong(), longs(r.get("aging_clp")), r.get("overdue_clp_days").asLong(),
+                r.get("sales_clp").asLong(), r.get("credit_notes_clp").asLong(), r.get("collected_clp").asLong(),
+                r.get("sales_90d_clp").asLong(), r.get("dso_countback").asDouble(), r.get("version").asLong());
+    }
+
     /** The newest daily row on or before {@code asOf} of each of these clients (clients without one are absent). */
-    public Map<String, DailyKpis> latestDaily(Collection<String> clientIds, LocalDate asOf) {
+    public Map<String, DailyKpis> latestDaily(TenantScope scope, Collection<String> clientIds, LocalDate asOf) {
+        clientIds = scope.restrict(clientIds);
         if (clientIds.isEmpty()) {
             return Map.of();
         }
-        String sql = "SELECT client_id AS c, max(day) AS d FROM kpi_client_daily WHERE client_id IN (" + list(clientIds)
-                + ") AND day <= " + date(asOf) + " GROUP BY client_id";
+        // one query for any number of clients: the (client, newest day) pairs, then those rows collapsed
+        String ids = list(clientIds);
+        String sql = "SELECT " + DAILY_COLUMNS + " FROM kpi_client_daily FINAL WHERE client_id IN (" + ids + ")"
+                + " AND (client_id, day) IN (SELECT client_id, max(day) FROM kpi_client_daily WHERE client_id IN ("
+                + ids + ") AND day <= " + date(asOf) + " GROUP BY client_id) ORDER BY client_id";
         Map<String, DailyKpis> latest = new LinkedHashMap<>();
         for (JsonNode r : warehouse.query(sql)) {
-            LocalDate day = LocalDate.parse(r.get("d").asText());
-            daily(List.of(r.get("c").asText()), day, day).forEach(k -> latest.put(k.clientId(), k));
+            DailyKpis k = dailyRow(r);
+            latest.put(k.clientId(), k);
         }
         return latest;
     }
@@ -78,7 +89,8 @@ public final class KpiQueries {
      * The newest day on or before {@code asOf} on which any of these clients has a daily row, or empty when
      * none has one.
      */
-    public Optional<LocalDate> latestDay(Collection<String> clientIds, LocalDate asOf) {
+    public Optional<LocalDate> latestDay(TenantScope scope, Collection<String> clientIds, LocalDate asOf) {
+        clientIds = scope.restrict(clientIds);
         if (clientIds.isEmpty()) {
             return Optional.empty();
         }
@@ -94,7 +106,8 @@ public final class KpiQueries {
      * {@code from} to {@code to} inclusive (a month cut by the range counts only its days inside it); months
      * without sales are absent. The input of a group's countback DSO.
      */
-    public Map<YearMonth, Long> salesByMonth(Collection<String> clientIds, LocalDate from, LocalDate to) {
+    public Map<YearMonth, Long> salesByMonth(TenantScope scope, Collection<String> clientIds, LocalDate from, LocalDate to) {
+        clientIds = scope.restrict(clientIds);
         Map<YearMonth, Long> sales = new TreeMap<>();
         if (clientIds.isEmpty() || to.isBefore(from)) {
             return sales;
@@ -111,10 +124,10 @@ public final class KpiQueries {
         return sales;
     }
 
-    /** Every client in the {@code clients} table (newest name and RUT), by client id. */
-    public List<ClientInfo> clients() {
+    /** The clients of the {@code clients} table in the scope (newest name and RUT), by client id. */
+    public List<ClientInfo> clients(TenantScope scope) {
         String sql = "SELECT client_id, argMax(name, version) AS client_name, argMax(rut, version) AS client_rut"
-                + " FROM clients GROUP BY client_id ORDER BY client_id";
+                + " FROM clients WHERE " + scope.sqlCondition("client_id") + " GROUP BY client_id ORDER BY client_id";
         List<ClientInfo> clients = new ArrayList<>();
         for (JsonNode r : warehouse.query(sql)) {
             clients.add(new ClientInfo(r.get("client_id").asText(), r.get("client_name").asText(),
@@ -124,7 +137,8 @@ public final class KpiQueries {
     }
 
     /** Monthly rows of these clients for months {@code from} to {@code to} inclusive, by client and month. */
-    public List<MonthlyKpis> monthly(Collection<String> clientIds, YearMonth from, YearMonth to) {
+    public List<MonthlyKpis> monthly(TenantScope scope, Collection<String> clientIds, YearMonth from, YearMonth to) {
+        clientIds = scope.restrict(clientIds);
         if (clientIds.isEmpty()) {
             return List.of();
         }
@@ -150,7 +164,8 @@ public final class KpiQueries {
     }
 
     /** Cohort rows (with at least one placed invoice) of these clients, by client and cohort month. */
-    public List<CohortRecovery> cohorts(Collection<String> clientIds) {
+    public List<CohortRecovery> cohorts(TenantScope scope, Collection<String> clientIds) {
+        clientIds = scope.restrict(clientIds);
         if (clientIds.isEmpty()) {
             return List.of();
         }
@@ -168,7 +183,8 @@ public final class KpiQueries {
     }
 
     /** Rejected records per client (each record once, however often it was replayed). */
-    public Map<String, Long> deadLetterCounts(Collection<String> clientIds) {
+    public Map<String, Long> deadLetterCounts(TenantScope scope, Collection<String> clientIds) {
+        clientIds = scope.restrict(clientIds);
         if (clientIds.isEmpty()) {
             return Map.of();
         }
@@ -182,7 +198,8 @@ public final class KpiQueries {
     }
 
     /** The newest rejected records of these clients, newest first. */
-    public List<RejectedRow> deadLetters(Collection<String> clientIds, int limit) {
+    public List<RejectedRow> deadLetters(TenantScope scope, Collection<String> clientIds, int limit) {
+        clientIds = scope.restrict(clientIds);
         if (clientIds.isEmpty()) {
             return List.of();
         }
@@ -198,10 +215,11 @@ public final class KpiQueries {
         return rows;
     }
 
-    /** The newest health report of every captured source, by source name. */
-    public List<SourceStatus> sourceStatus() {
+    /** The newest health report of every captured source of the scope's clients, by source name. */
+    public List<SourceStatus> sourceStatus(TenantScope scope) {
         String sql = "SELECT source, client_id, kind, state, captured, lag_bytes, last_error,"
-                + " toUnixTimestamp(reported_at) AS reported FROM source_status FINAL ORDER BY source";
+                + " toUnixTimestamp(reported_at) AS reported FROM (SELECT * FROM source_status FINAL) WHERE "
+                + scope.sqlCondition("client_id") + " ORDER BY source";
         List<SourceStatus> rows = new ArrayList<>();
         for (JsonNode r : warehouse.query(sql)) {
             JsonNode lag = r.get("lag_bytes");

@@ -27,10 +27,10 @@ public final class ReceivablesQueries {
     }
 
     /**
-     * One row per client in {@code clients}, ordered by client id, with that client's newest KPI row
+     * One row per client of the scope in {@code clients}, ordered by client id, with that client's newest KPI row
      * dated on or before {@code asOf}; clients without one show zeros and a null date.
      */
-    public List<ClientReceivablesView> current(LocalDate asOf) {
+    public List<ClientReceivablesView> current(TenantScope scope, LocalDate asOf) {
         // The constant r_found tells a missing match from a real zero without join_use_nulls, and the
         // join is an explicit LEFT JOIN ... ON on differently named keys: both read the same on 18.16
         // and on current servers.
@@ -41,6 +41,7 @@ public final class ReceivablesQueries {
                 (
                     SELECT client_id, argMax(name, version) AS client_name
                     FROM clients
+                    WHERE %2$s
                     GROUP BY client_id
                 ) AS listed
                 LEFT JOIN
@@ -60,13 +61,13 @@ public final class ReceivablesQueries {
                                argMax(open_invoices, version) AS d_open_invoices,
                                argMax(overdue_invoices, version) AS d_overdue_invoices
                         FROM kpi_client_daily
-                        WHERE day <= %s
+                        WHERE day <= %1$s AND %2$s
                         GROUP BY client_id, day
                     )
                     GROUP BY client_id
                 ) AS latest ON client_id = r_client_id
                 ORDER BY client_id
-                """.formatted(date(asOf));
+                """.formatted(date(asOf), scope.sqlCondition("client_id"));
         List<ClientReceivablesView> result = new ArrayList<>();
         for (JsonNode row : warehouse.query(sql)) {
             boolean found = row.get("r_found").asInt() == 1;
@@ -86,7 +87,10 @@ public final class ReceivablesQueries {
      * The newest version of one invoice, or empty when the warehouse never saw it. A voided invoice is
      * returned with {@code deleted() == true}, so callers can show it as voided rather than unknown.
      */
-    public Optional<InvoiceSnapshot> invoice(String clientId, String invoiceId) {
+    public Optional<InvoiceSnapshot> invoice(TenantScope scope, String clientId, String invoiceId) {
+        if (!scope.allows(clientId)) {
+            return Optional.empty();
+        }
         String sql = """
                 SELECT client_id, invoice_id, debtor_id, dte_type, folio, issue_date, due_date,
                        total_clp, credited_clp, paid_clp, open_clp, is_deleted, version
@@ -112,7 +116,10 @@ public final class ReceivablesQueries {
      * and overdue invoices of one client, summed from the current invoice state. It uses today's
      * balances, so it checks the KPI table for {@code asOf} = the latest day, not for past days.
      */
-    public OpenTotals openTotalsFromInvoices(String clientId, LocalDate asOf) {
+    public OpenTotals openTotalsFromInvoices(TenantScope scope, String clientId, LocalDate asOf) {
+        if (!scope.allows(clientId)) {
+            return new OpenTotals(0, 0, 0, 0);
+        }
         // is_deleted is filtered outside FINAL on purpose: it must see collapsed rows, and a condition
         // next to FINAL may be moved to PREWHERE, which runs before collapsing and would count a voided
         // invoice's older, live version (optimize_move_to_prewhere_if_final). 18.16 got it right either
@@ -139,7 +146,10 @@ public final class ReceivablesQueries {
      * The debtors of one client with an open balance as of {@code asOf}'s due-date view (balances are the
      * current ones), most overdue first (overdue CLP, then open CLP), at most {@code limit}.
      */
-    public List<DebtorSummary> debtors(String clientId, LocalDate asOf, int limit) {
+    public List<DebtorSummary> debtors(TenantScope scope, String clientId, LocalDate asOf, int limit) {
+        if (!scope.allows(clientId)) {
+            return List.of();
+        }
         String sql = """
                 SELECT i_debtor_id, d_rut, d_name, t_open_clp, t_overdue_clp, t_open_invoices, t_overdue_invoices,
                        t_overdue_clp_days, t_max_dpd

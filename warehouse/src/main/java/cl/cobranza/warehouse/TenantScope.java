@@ -90,6 +90,17 @@ public final class TenantScope {
         return sql.append(')').toString();
     }
 
+    /** Scopes of the same clients are equal (whatever the order they were given in). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TenantScope other && Objects.equals(clientIds, other.clientIds);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hashCode(clientIds);
+    }
+
     @Override
     public String toString() {
         return clientIds == null ? "TenantScope[every client]" : "TenantScope" + clientIds;

@@ -31,7 +31,10 @@ class DebtorQueriesTest {
                     invoice(CLIENT, "e").debtor("2").due(LocalDate.of(2025, 1, 1)).total(70_000).paid(70_000).build(),
                     invoice(CLIENT, "f").debtor("3").due(LocalDate.of(2025, 1, 1)).total(10_000).voided().build()));
 
-            List<DebtorSummary> debtors = new ReceivablesQueries(w).debtors(CLIENT, MAR_31, 10);
+            ReceivablesQueries queries = new ReceivablesQueries(w);
+            assertThat(queries.debtors(TenantScope.of(List.of("dq-someone-else")), CLIENT, MAR_31, 10))
+                    .as("a scope without the client reads nothing").isEmpty();
+            List<DebtorSummary> debtors = queries.debtors(TenantScope.of(List.of(CLIENT)), CLIENT, MAR_31, 10);
             // debtor 1: overdue 400,000; Σ open × DPD = 100,000 × 30 + 300,000 × 10 = 6,000,000 → 15 days
             assertThat(debtors).containsExactly(
                     new DebtorSummary(CLIENT, "1", "76086428-5", "Comercial Andes SpA", 450_000, 400_000, 3, 2, 15.0, 30),

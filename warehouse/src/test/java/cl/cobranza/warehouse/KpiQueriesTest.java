@@ -53,9 +53,9 @@ class KpiQueriesTest {
                 23_200_000, 120_000, 0, 35_000, 1_500_000, 73.71, 2);
         writer.writeDaily(List.of(row));
         writer.writeDaily(List.of(old));
-        assertThat(queries.daily(List.of(CLIENT, OTHER), MAR_31, MAR_31)).singleElement()
+        assertThat(queries.daily(TenantScope.everyClient(), List.of(CLIENT, OTHER), MAR_31, MAR_31)).singleElement()
                 .usingRecursiveComparison().isEqualTo(row);
-        assertThat(queries.latestDaily(List.of(CLIENT), LocalDate.of(2025, 4, 30))).containsOnlyKeys(CLIENT);
+        assertThat(queries.latestDaily(TenantScope.everyClient(), List.of(CLIENT), LocalDate.of(2025, 4, 30))).containsOnlyKeys(CLIENT);
         // the stored ratios are the record's own: 23,200,000 ÷ 580,000 = 40 days; 880,000 ÷ 1,500,000 × 90 = 52.8
         JsonNode stored = warehouse.query("SELECT weighted_dpd, dso_standard FROM kpi_client_daily FINAL WHERE client_id = '"
                 + CLIENT + "'").get(0);
@@ -67,7 +67,7 @@ class KpiQueriesTest {
     void monthlyRowsAndRatiosRoundTrip() {
         writer.writeMonthly(List.of(march(CLIENT, 150_000, 5), march(OTHER, 100, 5)));
         writer.writeMonthly(List.of(march(CLIENT, 1, 4)));
-        assertThat(queries.monthly(List.of(CLIENT), MARCH, MARCH)).singleElement().isEqualTo(march(CLIENT, 150_000, 5));
+        assertThat(queries.monthly(TenantScope.everyClient(), List.of(CLIENT), MARCH, MARCH)).singleElement().isEqualTo(march(CLIENT, 150_000, 5));
         JsonNode stored = warehouse.query("SELECT cei, promise_kept_rate, net_recovery_clp FROM kpi_client_monthly FINAL"
                 + " WHERE client_id = '" + CLIENT + "'").get(0);
         // CEI = (1,000,000 + 500,000 − 880,000) ÷ (1,000,000 + 500,000 − 300,000) × 100 = 620 ÷ 1200 × 100
@@ -81,14 +81,14 @@ class KpiQueriesTest {
         CohortRecovery cohort = new CohortRecovery(CLIENT, YearMonth.of(2025, 2), 3, 900_000,
                 new long[] {100_000, 200_000, 300_000, 400_000, 500_000}, 9);
         writer.writeCohorts(List.of(cohort, new CohortRecovery(CLIENT, YearMonth.of(2025, 1), 0, 0, new long[5], 9)));
-        assertThat(queries.cohorts(List.of(CLIENT))).singleElement().usingRecursiveComparison().isEqualTo(cohort);
+        assertThat(queries.cohorts(TenantScope.everyClient(), List.of(CLIENT))).singleElement().usingRecursiveComparison().isEqualTo(cohort);
 
         RejectedRow bad = new RejectedRow(CLIENT, "raw." + CLIENT + ".erp.invoices", 0, 17, "{\"id\":4}", "invoices", "rut",
                 "check digit", "{}", 1_700_000_000_000L);
         writer.writeDeadLetters(List.of(bad));
         writer.writeDeadLetters(List.of(bad)); // a replay of the same record
-        assertThat(queries.deadLetterCounts(List.of(CLIENT, OTHER))).containsExactly(java.util.Map.entry(CLIENT, 1L));
-        assertThat(queries.deadLetters(List.of(CLIENT), 10)).containsExactly(bad);
+        assertThat(queries.deadLetterCounts(TenantScope.everyClient(), List.of(CLIENT, OTHER))).containsExactly(java.util.Map.entry(CLIENT, 1L));
+        assertThat(queries.deadLetters(TenantScope.everyClient(), List.of(CLIENT), 10)).containsExactly(bad);
     }
 
     private static DailyKpis sales(String client, LocalDate day, long salesClp, long version) {
@@ -106,14 +106,14 @@ class KpiQueriesTest {
         // a newer version of Jan 5 replaces the old one instead of adding to it
         writer.writeDaily(List.of(sales(a, LocalDate.of(2025, 1, 5), 90_000, 2)));
         // Jan: 90 000 + 20 000 + 5 000; Feb: 7 000; Mar 1 only (the range ends on Mar 1): 50 000; Dec is outside
-        assertThat(queries.salesByMonth(List.of(a, b), LocalDate.of(2025, 1, 1), LocalDate.of(2025, 3, 1)))
+        assertThat(queries.salesByMonth(TenantScope.everyClient(), List.of(a, b), LocalDate.of(2025, 1, 1), LocalDate.of(2025, 3, 1)))
                 .containsExactly(java.util.Map.entry(YearMonth.of(2025, 1), 115_000L),
                         java.util.Map.entry(YearMonth.of(2025, 2), 7_000L), java.util.Map.entry(YearMonth.of(2025, 3), 50_000L));
         // only b: Jan 5 000, Feb 7 000
-        assertThat(queries.salesByMonth(List.of(b), LocalDate.of(2024, 1, 1), LocalDate.of(2025, 12, 31)))
+        assertThat(queries.salesByMonth(TenantScope.everyClient(), List.of(b), LocalDate.of(2024, 1, 1), LocalDate.of(2025, 12, 31)))
                 .containsExactly(java.util.Map.entry(YearMonth.of(2025, 1), 5_000L), java.util.Map.entry(YearMonth.of(2025, 2), 7_000L));
-        assertThat(queries.salesByMonth(List.of("kq-nobody"), LocalDate.of(2024, 1, 1), LocalDate.of(2025, 12, 31))).isEmpty();
-        assertThat(queries.salesByMonth(List.of(), LocalDate.of(2024, 1, 1), LocalDate.of(2025, 12, 31))).isEmpty();
+        assertThat(queries.salesByMonth(TenantScope.everyClient(), List.of("kq-nobody"), LocalDate.of(2024, 1, 1), LocalDate.of(2025, 12, 31))).isEmpty();
+        assertThat(queries.salesByMonth(TenantScope.everyClient(), List.of(), LocalDate.of(2024, 1, 1), LocalDate.of(2025, 12, 31))).isEmpty();
     }
 
     @Test
@@ -122,10 +122,10 @@ class KpiQueriesTest {
         String b = "kq-latest-b";
         writer.writeDaily(List.of(sales(a, LocalDate.of(2025, 5, 10), 0, 1), sales(b, LocalDate.of(2025, 5, 12), 0, 1),
                 sales(b, LocalDate.of(2025, 5, 20), 0, 1)));
-        assertThat(queries.latestDay(List.of(a, b), LocalDate.of(2025, 5, 15))).hasValue(LocalDate.of(2025, 5, 12));
-        assertThat(queries.latestDay(List.of(a), LocalDate.of(2025, 5, 15))).hasValue(LocalDate.of(2025, 5, 10));
-        assertThat(queries.latestDay(List.of(a, b), LocalDate.of(2025, 5, 9))).isEmpty();
-        assertThat(queries.latestDay(List.of(), LocalDate.of(2025, 5, 9))).isEmpty();
+        assertThat(queries.latestDay(TenantScope.everyClient(), List.of(a, b), LocalDate.of(2025, 5, 15))).hasValue(LocalDate.of(2025, 5, 12));
+        assertThat(queries.latestDay(TenantScope.everyClient(), List.of(a), LocalDate.of(2025, 5, 15))).hasValue(LocalDate.of(2025, 5, 10));
+        assertThat(queries.latestDay(TenantScope.everyClient(), List.of(a, b), LocalDate.of(2025, 5, 9))).isEmpty();
+        assertThat(queries.latestDay(TenantScope.everyClient(), List.of(), LocalDate.of(2025, 5, 9))).isEmpty();
     }
 
     @Test
@@ -133,7 +133,7 @@ class KpiQueriesTest {
         writer.upsertClients(List.of(new ClientInfo("kq-client-b", "Beta", "76.222.222-2"),
                 new ClientInfo("kq-client-a", "Alfa", "76.111.111-1")));
         writer.upsertClients(List.of(new ClientInfo("kq-client-a", "Alfa SpA", "76.111.111-1")));
-        assertThat(queries.clients()).filteredOn(c -> c.clientId().startsWith("kq-client-")).containsExactly(
+        assertThat(queries.clients(TenantScope.everyClient())).filteredOn(c -> c.clientId().startsWith("kq-client-")).containsExactly(
                 new ClientInfo("kq-client-a", "Alfa SpA", "76.111.111-1"), new ClientInfo("kq-client-b", "Beta", "76.222.222-2"));
     }
 
@@ -143,7 +143,7 @@ class KpiQueriesTest {
         writer.writeSourceStatus(List.of(new SourceStatus("kq-src", CLIENT, "POSTGRESQL", "RUNNING", 10, 2048L, "", t0)));
         writer.writeSourceStatus(List.of(new SourceStatus("kq-src", CLIENT, "POSTGRESQL", "RETRYING", 12, null,
                 "Connection refused", t0.plusSeconds(5))));
-        assertThat(queries.sourceStatus()).filteredOn(s -> s.source().equals("kq-src")).containsExactly(
+        assertThat(queries.sourceStatus(TenantScope.everyClient())).filteredOn(s -> s.source().equals("kq-src")).containsExactly(
                 new SourceStatus("kq-src", CLIENT, "POSTGRESQL", "RETRYING", 12, null, "Connection refused", t0.plusSeconds(5)));
     }
 }

@@ -62,13 +62,13 @@ class ReceivablesQueriesTest {
 
     @Test
     void currentTakesNewestVersionOfTheLatestDayOnOrBeforeAsOf() {
-        assertThat(mine(queries.current(MAR_31))).containsExactly(
+        assertThat(mine(queries.current(TenantScope.everyClient(), MAR_31))).containsExactly(
                 new ClientReceivablesView(ACME, "Acme Ltda.", MAR_31, 4_500_000, 800_000, 8, 3),
                 new ClientReceivablesView(BETA, "Beta SpA", null, 0, 0, 0, 0),
                 new ClientReceivablesView(QUOTE, "O'Hara y Cía.", MAR_10, 123, 0, 1, 0));
-        assertThat(mine(queries.current(MAR_30)).get(0))
+        assertThat(mine(queries.current(TenantScope.everyClient(), MAR_30)).get(0))
                 .isEqualTo(new ClientReceivablesView(ACME, "Acme Ltda.", MAR_29, 1_000_000, 200_000, 3, 1));
-        assertThat(mine(queries.current(MAR_01))).containsExactly(
+        assertThat(mine(queries.current(TenantScope.everyClient(), MAR_01))).containsExactly(
                 new ClientReceivablesView(ACME, "Acme Ltda.", null, 0, 0, 0, 0),
                 new ClientReceivablesView(BETA, "Beta SpA", null, 0, 0, 0, 0),
                 new ClientReceivablesView(QUOTE, "O'Hara y Cía.", null, 0, 0, 0, 0));
@@ -77,29 +77,29 @@ class ReceivablesQueriesTest {
     @Test
     void dailyListsEachDayOnceInOrder() {
         KpiQueries kpis = new KpiQueries(warehouse);
-        assertThat(kpis.daily(List.of(ACME), MAR_29, MAR_31)).usingRecursiveFieldByFieldElementComparator().containsExactly(
+        assertThat(kpis.daily(TenantScope.everyClient(), List.of(ACME), MAR_29, MAR_31)).usingRecursiveFieldByFieldElementComparator().containsExactly(
                 KpiRows.daily(ACME, MAR_29, 1_000_000, 200_000, 3, 1, 1),
                 KpiRows.daily(ACME, MAR_31, 4_500_000, 800_000, 8, 3, 2));
-        assertThat(kpis.daily(List.of(BETA), MAR_01, APR_15)).isEmpty();
+        assertThat(kpis.daily(TenantScope.everyClient(), List.of(BETA), MAR_01, APR_15)).isEmpty();
     }
 
     @Test
     void invoiceByIdIncludingVoidedAndQuotedIds() {
-        assertThat(queries.invoice(ACME, "F-33-2")).contains(invoice(ACME, "F-33-2").due(APR_15).total(300_000).paid(50_000).build());
-        assertThat(queries.invoice(ACME, "F-33-4")).hasValueSatisfying(i -> assertThat(i.deleted()).isTrue());
-        assertThat(queries.invoice(ACME, "F-404")).isEmpty();
-        assertThat(queries.invoice(QUOTE, "F-33-1' OR '1'='1")).hasValueSatisfying(i -> assertThat(i.totalClp()).isEqualTo(999));
-        assertThat(queries.invoice(ACME, "F-33-1' OR '1'='1")).isEmpty();
+        assertThat(queries.invoice(TenantScope.everyClient(), ACME, "F-33-2")).contains(invoice(ACME, "F-33-2").due(APR_15).total(300_000).paid(50_000).build());
+        assertThat(queries.invoice(TenantScope.everyClient(), ACME, "F-33-4")).hasValueSatisfying(i -> assertThat(i.deleted()).isTrue());
+        assertThat(queries.invoice(TenantScope.everyClient(), ACME, "F-404")).isEmpty();
+        assertThat(queries.invoice(TenantScope.everyClient(), QUOTE, "F-33-1' OR '1'='1")).hasValueSatisfying(i -> assertThat(i.totalClp()).isEqualTo(999));
+        assertThat(queries.invoice(TenantScope.everyClient(), ACME, "F-33-1' OR '1'='1")).isEmpty();
     }
 
     @Test
     void openTotalsFromInvoicesByHand() {
         // open: 100.000 (F-1) + 250.000 (F-2) + 30.000 (F-5) = 380.000 in 3 invoices;
         // overdue on Mar 31: only F-1 (due Mar 10); F-5 is due that day; F-4 is voided; F-3 is paid.
-        assertThat(queries.openTotalsFromInvoices(ACME, MAR_31)).isEqualTo(new OpenTotals(380_000, 100_000, 3, 1));
+        assertThat(queries.openTotalsFromInvoices(TenantScope.everyClient(), ACME, MAR_31)).isEqualTo(new OpenTotals(380_000, 100_000, 3, 1));
         // on Apr 16 F-2 and F-5 are overdue too
-        assertThat(queries.openTotalsFromInvoices(ACME, APR_15.plusDays(1))).isEqualTo(new OpenTotals(380_000, 380_000, 3, 3));
-        assertThat(queries.openTotalsFromInvoices(BETA, MAR_31)).isEqualTo(new OpenTotals(0, 0, 0, 0));
+        assertThat(queries.openTotalsFromInvoices(TenantScope.everyClient(), ACME, APR_15.plusDays(1))).isEqualTo(new OpenTotals(380_000, 380_000, 3, 3));
+        assertThat(queries.openTotalsFromInvoices(TenantScope.everyClient(), BETA, MAR_31)).isEqualTo(new OpenTotals(0, 0, 0, 0));
     }
 
     private static List<ClientReceivablesView> mine(List<ClientReceivablesView> all) {

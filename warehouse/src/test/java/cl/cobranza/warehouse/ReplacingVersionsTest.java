@@ -40,16 +40,16 @@ class ReplacingVersionsTest {
         writer.writeInvoices(List.of(invoice(client, "F-1").due(MAR_10).total(100_000).paid(40_000).version(2).build()));
         writer.writeInvoices(List.of(invoice(client, "F-1").due(MAR_10).total(100_000).version(1).build())); // stale replay
 
-        assertThat(queries.invoice(client, "F-1")).hasValueSatisfying(i -> {
+        assertThat(queries.invoice(TenantScope.everyClient(), client, "F-1")).hasValueSatisfying(i -> {
             assertThat(i.version()).isEqualTo(2);
             assertThat(i.paidClp()).isEqualTo(40_000);
             assertThat(i.openClp()).isEqualTo(60_000);
         });
-        assertThat(queries.openTotalsFromInvoices(client, MAR_31)).isEqualTo(new OpenTotals(60_000, 60_000, 1, 1));
+        assertThat(queries.openTotalsFromInvoices(TenantScope.everyClient(), client, MAR_31)).isEqualTo(new OpenTotals(60_000, 60_000, 1, 1));
 
         // after a merge the same answer, now from one physical row
         warehouse.execute("OPTIMIZE TABLE invoice_state FINAL");
-        assertThat(queries.invoice(client, "F-1").orElseThrow().openClp()).isEqualTo(60_000);
+        assertThat(queries.invoice(TenantScope.everyClient(), client, "F-1").orElseThrow().openClp()).isEqualTo(60_000);
     }
 
     @Test
@@ -59,8 +59,8 @@ class ReplacingVersionsTest {
         writer.writeInvoices(List.of(invoice(client, "F-9").due(MAR_10).total(75_000).voided().version(2).build()));
         writer.writeInvoices(List.of(invoice(client, "F-9").due(MAR_10).total(75_000).version(1).build()));
 
-        assertThat(queries.invoice(client, "F-9").orElseThrow().deleted()).isTrue();
-        assertThat(queries.openTotalsFromInvoices(client, MAR_31)).isEqualTo(new OpenTotals(0, 0, 0, 0));
+        assertThat(queries.invoice(TenantScope.everyClient(), client, "F-9").orElseThrow().deleted()).isTrue();
+        assertThat(queries.openTotalsFromInvoices(TenantScope.everyClient(), client, MAR_31)).isEqualTo(new OpenTotals(0, 0, 0, 0));
     }
 
     @Test
@@ -70,7 +70,7 @@ class ReplacingVersionsTest {
         writer.writeDaily(List.of(KpiRows.daily(client, MAR_31, 2_000, 200, 3, 2, 2)));
         writer.writeDaily(List.of(KpiRows.daily(client, MAR_31, 1_000, 100, 2, 1, 1)));
 
-        assertThat(new KpiQueries(warehouse).daily(List.of(client), MAR_31, MAR_31)).singleElement()
+        assertThat(new KpiQueries(warehouse).daily(TenantScope.everyClient(), List.of(client), MAR_31, MAR_31)).singleElement()
                 .usingRecursiveComparison().isEqualTo(KpiRows.daily(client, MAR_31, 2_000, 200, 3, 2, 2));
     }
 
@@ -79,7 +79,7 @@ class ReplacingVersionsTest {
         writer.upsertClients(List.of(new ClientInfo("rv-client", "Nombre viejo", "76.000.000-0")));
         writer.upsertClients(List.of(new ClientInfo("rv-client", "Nombre nuevo", "76.000.000-0")));
 
-        assertThat(queries.current(MAR_31)).filteredOn(v -> v.clientId().equals("rv-client"))
+        assertThat(queries.current(TenantScope.everyClient(), MAR_31)).filteredOn(v -> v.clientId().equals("rv-client"))
                 .extracting(ClientReceivablesView::name).containsExactly("Nombre nuevo");
     }
 }

@@ -2,17 +2,12 @@ package cl.cobranza.connectors.demo;
 
 import cl.cobranza.connectors.postgres.PostgresServer;
 import cl.cobranza.core.normalize.PlatformNormalizer;
+import org.flywaydb.core.Flyway;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 
-/** The platform's own database (collection actions and promises, schema {@code collections}), created idempotently. */
+/** The platform's own database (collection work in schema {@code collections}, users in {@code access}), migrated by Flyway. */
 public final class PlatformDb {
     /** The database name in the local stack's PostgreSQL. */
     public static final String DATABASE = "cobranza_platform";
@@ -20,25 +15,27 @@ public final class PlatformDb {
     public static final String SOURCE = PlatformNormalizer.SOURCE;
     /** The captured tables. */
     public static final List<String> TABLES = List.of("collections.collection_actions", "collections.promises");
+    /** Where the platform's Flyway migrations are (core's resources). */
+    public static final String MIGRATIONS = "classpath:db/platform";
 
     private PlatformDb() {
     }
 
+    /**
+     * Creates the database unless it exists and brings its schema up to date with the platform's Flyway
+     * migrations ({@code db/platform} in core; the API runs the same ones at its start, whichever comes first).
+     */
     public static void install(PostgresServer pg) throws SQLException {
         pg.createDatabaseIfMissing(DATABASE);
-        try (Connection c = pg.connect(DATABASE); Statement s = c.createStatement()) {
-            s.execute(schemaSql());
-        }
+        migrate(pg.jdbcUrl(DATABASE), PostgresServer.SUPERUSER, "postgres");
     }
 
-    static String schemaSql() {
-        try (InputStream in = PlatformDb.class.getResourceAsStream("/platform/collections-schema.sql")) {
-            if (in == null) {
-                throw new IllegalStateException("platform/collections-schema.sql is missing from the classpath");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** Applies the pending platform migrations to the database at {@code jdbcUrl}. */
+    public static void migrate(String jdbcUrl, String user, String password) {
+        Flyway.configure(PlatformDb.class.getClassLoader())
+                .dataSource(jdbcUrl, user, password)
+                .locations(MIGRATIONS)
+                .load()
+                .migrate();
     }
 }

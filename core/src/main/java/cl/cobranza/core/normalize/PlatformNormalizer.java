@@ -15,7 +15,7 @@ import java.util.Objects;
 
 /**
  * Maps the platform's own tables ({@code collections.collection_actions}, {@code collections.promises},
- * see {@code platform/collections-schema.sql}) to canonical events. One database holds every client's
+ * see {@code db/platform/V1__collections.sql}) to canonical events. One database holds every client's
  * records, so the client is the row's {@code client_id}, not the capture's source name.
  */
 public final class PlatformNormalizer implements Normalizer {

@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Rows of the platform's collection records (core/src/main/resources/platform/collections-schema.sql) as
+ * Rows of the platform's collection records (core/src/main/resources/db/platform/V1__collections.sql) as
  * Debezium delivers them from {@code raw.platform.collections.<table>}: BIGSERIAL and INT as {@code Long},
  * DATE as an epoch-day {@code Integer}, NUMERIC(18,0) as text (decimal.handling.mode=string). Each factory
  * returns a fresh valid row of client {@link Facts#CLIENT}; {@link ErpRows#with} makes a changed copy.

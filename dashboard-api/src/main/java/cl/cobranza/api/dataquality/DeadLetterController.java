@@ -4,6 +4,8 @@ import cl.cobranza.api.web.NotFoundException;
 import cl.cobranza.warehouse.ClientInfo;
 import cl.cobranza.warehouse.KpiQueries;
 import cl.cobranza.warehouse.RejectedRow;
+import cl.cobranza.api.security.Tenancy;
+import cl.cobranza.warehouse.TenantScope;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,9 +22,11 @@ class DeadLetterController {
     static final int NEWEST = 50;
 
     private final KpiQueries queries;
+    private final Tenancy tenancy;
 
-    DeadLetterController(KpiQueries queries) {
+    DeadLetterController(KpiQueries queries, Tenancy tenancy) {
         this.queries = queries;
+        this.tenancy = tenancy;
     }
 
     /**
@@ -31,16 +35,16 @@ class DeadLetterController {
      */
     @GetMapping("/api/v1/data-quality/dead-letters")
     DeadLetterResponse deadLetters(@RequestParam(name = "clientId", required = false) String clientId) {
+        TenantScope scope = tenancy.scope();
         List<String> ids = new ArrayList<>();
         boolean known = false;
-        for (ClientInfo c : queries.clients()) {
+        for (ClientInfo c : queries.clients(scope)) {
             ids.add(c.clientId());
             known |= c.clientId().equals(clientId);
         }
         boolean one = clientId != null && !clientId.isBlank();
         if (one && !known) {
-            throw new NotFoundException("clientId", "El cliente '" + clientId + "' no existe; los clientes conocidos "
-                    + "se listan en GET /api/v1/receivables");
+            throw Tenancy.unknownClient(clientId);
         }
         List<String> asked;
         if (one) {
@@ -51,12 +55,12 @@ class DeadLetterController {
         }
         List<DeadLetterResponse.Count> counts = new ArrayList<>();
         long total = 0;
-        for (Map.Entry<String, Long> e : queries.deadLetterCounts(asked).entrySet()) {
+        for (Map.Entry<String, Long> e : queries.deadLetterCounts(scope, asked).entrySet()) {
             counts.add(new DeadLetterResponse.Count(blankToNull(e.getKey()), e.getValue()));
             total += e.getValue();
         }
         List<DeadLetterResponse.Rejected> newest = new ArrayList<>();
-        for (RejectedRow r : queries.deadLetters(asked, NEWEST)) {
+        for (RejectedRow r : queries.deadLetters(scope, asked, NEWEST)) {
             newest.add(new DeadLetterResponse.Rejected(blankToNull(r.clientId()), r.topic(), r.partition(), r.offset(),
                     blankToNull(r.recordKey()), blankToNull(r.table()), blankToNull(r.field()), r.reason(),
                     Instant.ofEpochMilli(r.rejectedAtMillis()).toString()));
@@ -67,7 +71,7 @@ class DeadLetterController {
     /** GET /api/v1/data-quality/sources: each captured source's state, changes captured, replication lag, last error. */
     @GetMapping("/api/v1/data-quality/sources")
     List<cl.cobranza.warehouse.SourceStatus> sources() {
-        return queries.sourceStatus();
+        return queries.sourceStatus(tenancy.scope());
     }
 
     private static String blankToNull(String s) {

@@ -4,6 +4,7 @@ import cl.cobranza.api.web.NotFoundException;
 import cl.cobranza.core.kpi.DaysPastDue;
 import cl.cobranza.core.state.InvoiceSnapshot;
 import cl.cobranza.warehouse.ReceivablesQueries;
+import cl.cobranza.api.security.Tenancy;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -16,15 +17,17 @@ import java.time.LocalDate;
 class InvoiceController {
     private final ReceivablesQueries queries;
     private final Clock clock;
+    private final Tenancy tenancy;
 
-    InvoiceController(ReceivablesQueries queries, Clock clock) {
+    InvoiceController(ReceivablesQueries queries, Clock clock, Tenancy tenancy) {
         this.queries = queries;
         this.clock = clock;
+        this.tenancy = tenancy;
     }
 
     @GetMapping("/api/v1/clients/{clientId}/invoices/{invoiceId}")
     InvoiceResponse invoice(@PathVariable("clientId") String clientId, @PathVariable("invoiceId") String invoiceId) {
-        InvoiceSnapshot invoice = queries.invoice(clientId, invoiceId)
+        InvoiceSnapshot invoice = queries.invoice(tenancy.scope(), tenancy.client(clientId), invoiceId)
                 .orElseThrow(() -> new NotFoundException("invoiceId",
                         "La factura '" + invoiceId + "' del cliente '" + clientId + "' no existe"));
         return toResponse(invoice, LocalDate.now(clock));

@@ -46,6 +46,6 @@ class DebtorController {
         if (n < 1 || n > 500) {
             throw new BadRequestException("limit", "debe estar entre 1 y 500; use por ejemplo limit=20");
         }
-        return new Debtors(scope.id(), day, queries.debtors(scope.id(), day, n));
+        return new Debtors(scope.id(), day, queries.debtors(scope.tenant(), scope.id(), day, n));
     }
 }

@@ -61,9 +61,9 @@ class KpiReport {
         List<String> members = scope.clientIds();
         DailyKpis day = null;
         List<String> missing = new ArrayList<>();
-        LocalDate latest = queries.latestDay(members, asOf).orElse(null);
+        LocalDate latest = queries.latestDay(scope.tenant(), members, asOf).orElse(null);
         if (latest != null) {
-            List<DailyKpis> rows = queries.daily(members, latest, latest);
+            List<DailyKpis> rows = queries.daily(scope.tenant(), members, latest, latest);
             Set<String> present = new LinkedHashSet<>();
             rows.forEach(r -> present.add(r.clientId()));
             members.stream().filter(m -> !present.contains(m)).forEach(missing::add);
@@ -71,7 +71,7 @@ class KpiReport {
                 day = rows.get(0);
             } else {
                 // the countback of the clients summed: their AR against their own sales, not the absent members'
-                Map<YearMonth, Long> sales = queries.salesByMonth(List.copyOf(present),
+                Map<YearMonth, Long> sales = queries.salesByMonth(scope.tenant(), List.copyOf(present),
                         YearMonth.from(latest).minusMonths(COUNTBACK_MONTHS_BACK).atDay(1), latest);
                 // the range ends on the day, so the day's month holds exactly its month to date
                 day = Rollup.daily(scope.id(), rows, sales.getOrDefault(YearMonth.from(latest), 0L), sales);
@@ -82,15 +82,15 @@ class KpiReport {
 
         YearMonth month = YearMonth.from(asOf);
         YearMonth previous = month.minusMonths(1);
-        TreeMap<YearMonth, List<MonthlyKpis>> monthRows = byMonth(queries.monthly(members, previous, month));
-        Map<YearMonth, Long> sales = scope.single() ? Map.of() : queries.salesByMonth(members,
+        TreeMap<YearMonth, List<MonthlyKpis>> monthRows = byMonth(queries.monthly(scope.tenant(), members, previous, month));
+        Map<YearMonth, Long> sales = scope.single() ? Map.of() : queries.salesByMonth(scope.tenant(), members,
                 previous.minusMonths(COUNTBACK_MONTHS_BACK).atDay(1), previous.atEndOfMonth());
         MonthlyKpis thisMonth = monthOf(scope, monthRows.get(month), sales);
         MonthlyKpis previousMonth = monthOf(scope, monthRows.get(previous), sales);
 
         List<CohortRecovery> cohorts = cohorts(scope);
         long deadLetters = 0;
-        for (long n : queries.deadLetterCounts(members).values()) {
+        for (long n : queries.deadLetterCounts(scope.tenant(), members).values()) {
             deadLetters += n;
         }
         List<KpiSnapshot.Value> values = KpiSnapshot.current(day, thisMonth, cohorts, asOf, deadLetters);
@@ -110,7 +110,7 @@ class KpiReport {
         List<KpiResponses.DailyRow> out = new ArrayList<>();
         List<String> labels = agingLabels;
         if (scope.single()) {
-            for (DailyKpis r : queries.daily(scope.clientIds(), range.from(), range.to())) {
+            for (DailyKpis r : queries.daily(scope.tenant(), scope.clientIds(), range.from(), range.to())) {
                 out.add(KpiResponses.DailyRow.of(r, 1));
                 labels = labels(r.agingClp().length);
             }
@@ -118,10 +118,10 @@ class KpiReport {
             // rows from the first of from's month: the days before from give the month to date of the first days
             LocalDate loadFrom = range.from().withDayOfMonth(1);
             TreeMap<LocalDate, List<DailyKpis>> byDay = new TreeMap<>();
-            for (DailyKpis r : queries.daily(scope.clientIds(), loadFrom, range.to())) {
+            for (DailyKpis r : queries.daily(scope.tenant(), scope.clientIds(), loadFrom, range.to())) {
                 byDay.computeIfAbsent(r.day(), d -> new ArrayList<>()).add(r);
             }
-            Map<YearMonth, Long> sales = queries.salesByMonth(scope.clientIds(),
+            Map<YearMonth, Long> sales = queries.salesByMonth(scope.tenant(), scope.clientIds(),
                     YearMonth.from(range.from()).minusMonths(COUNTBACK_MONTHS_BACK).atDay(1), range.to());
             YearMonth month = null;
             long monthToDate = 0;
@@ -147,11 +147,11 @@ class KpiReport {
     /** One row per month with data in the range. */
     KpiResponses.MonthlySeries monthly(Scope scope, RangeParameters.Months range) {
         List<KpiResponses.MonthlyRow> out = new ArrayList<>();
-        List<MonthlyKpis> rows = queries.monthly(scope.clientIds(), range.from(), range.to());
+        List<MonthlyKpis> rows = queries.monthly(scope.tenant(), scope.clientIds(), range.from(), range.to());
         if (scope.single()) {
             rows.forEach(r -> out.add(KpiResponses.MonthlyRow.of(r, 1)));
         } else {
-            Map<YearMonth, Long> sales = queries.salesByMonth(scope.clientIds(),
+            Map<YearMonth, Long> sales = queries.salesByMonth(scope.tenant(), scope.clientIds(),
                     range.from().minusMonths(COUNTBACK_MONTHS_BACK).atDay(1), range.to().atEndOfMonth());
             for (List<MonthlyKpis> ofMonth : byMonth(rows).values()) {
                 out.add(KpiResponses.MonthlyRow.of(Rollup.monthly(scope.id(), ofMonth, sales), ofMonth.size()));
@@ -164,7 +164,7 @@ class KpiReport {
     /** Every cohort, oldest first; horizons marked matured as of today. */
     KpiResponses.CohortSeries cohortSeries(Scope scope) {
         LocalDate today = today();
-        List<CohortRecovery> rows = queries.cohorts(scope.clientIds());
+        List<CohortRecovery> rows = queries.cohorts(scope.tenant(), scope.clientIds());
         Map<YearMonth, Integer> clients = new TreeMap<>();
         rows.forEach(r -> clients.merge(r.cohort(), 1, Integer::sum));
         List<KpiResponses.CohortRow> out = new ArrayList<>();
@@ -175,7 +175,7 @@ class KpiReport {
     }
 
     private List<CohortRecovery> cohorts(Scope scope) {
-        List<CohortRecovery> rows = queries.cohorts(scope.clientIds());
+        List<CohortRecovery> rows = queries.cohorts(scope.tenant(), scope.clientIds());
         return scope.single() ? rows : Rollup.cohorts(scope.id(), rows);
     }
 

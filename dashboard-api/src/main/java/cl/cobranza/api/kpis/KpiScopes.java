@@ -4,6 +4,8 @@ import cl.cobranza.api.CobranzaProperties;
 import cl.cobranza.api.web.NotFoundException;
 import cl.cobranza.warehouse.ClientInfo;
 import cl.cobranza.warehouse.KpiQueries;
+import cl.cobranza.warehouse.TenantScope;
+import cl.cobranza.api.security.Tenancy;
 import org.springframework.stereotype.Service;
 
 import java.util.ArrayList;
@@ -11,55 +13,66 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Resolves request paths to scopes: known clients (the {@code clients} table), configured groups, the agency. */
+/**
+ * Resolves request paths to scopes the caller may read: their clients (as listed in the {@code clients}
+ * table), configured groups whose every member is theirs, the agency. Anything else is a 404 that reads the
+ * same whether it exists or not.
+ */
 @Service
 class KpiScopes {
     private final KpiQueries queries;
     private final Map<String, List<String>> groups;
+    private final Tenancy tenancy;
 
-    KpiScopes(KpiQueries queries, CobranzaProperties properties) {
+    KpiScopes(KpiQueries queries, CobranzaProperties properties, Tenancy tenancy) {
         this.queries = queries;
         this.groups = properties.groups();
+        this.tenancy = tenancy;
     }
 
-    /** One client listed in the warehouse, or a 404 naming {@code clientId}. */
+    /** One client of the caller's listed in the warehouse, or a 404 naming {@code clientId}. */
     Scope client(String clientId) {
-        for (ClientInfo c : queries.clients()) {
+        TenantScope tenant = tenancy.scope();
+        tenancy.client(clientId);
+        for (ClientInfo c : queries.clients(tenant)) {
             if (c.clientId().equals(clientId)) {
-                return new Scope(Scope.CLIENT, c.clientId(), c.name(), List.of(c.clientId()));
+                return new Scope(Scope.CLIENT, c.clientId(), c.name(), List.of(c.clientId()), tenant);
             }
         }
-        throw new NotFoundException("clientId", "El cliente '" + clientId + "' no existe; los clientes conocidos se "
-                + "listan en GET /api/v1/receivables");
+        throw Tenancy.unknownClient(clientId);
     }
 
-    /** A configured group, or a 404 naming {@code groupId} and the groups there are. */
+    /** A configured group whose members the caller may all read, or a 404 naming {@code groupId} and the groups they may. */
     Scope group(String groupId) {
+        TenantScope tenant = tenancy.scope();
         List<String> members = groups.get(groupId);
-        if (members == null) {
-            throw new NotFoundException("groupId", "El grupo '" + groupId + "' no está configurado; grupos "
-                    + "configurados: " + groups.keySet() + " (cobranza.groups.<id>=cliente-a,cliente-b)");
+        if (members == null || !tenant.allowsAll(members)) {
+            throw new NotFoundException("groupId", "El grupo '" + groupId + "' no existe entre sus grupos; grupos "
+                    + "que usted puede ver: " + visibleGroups(tenant).keySet()
+                    + " (se configuran con cobranza.groups.<id>=cliente-a,cliente-b)");
         }
-        return new Scope(Scope.GROUP, groupId, groupId, members);
+        return new Scope(Scope.GROUP, groupId, groupId, members, tenant);
     }
 
-    /** Every client in the {@code clients} table. */
+    /** Every client the caller may read (for an administrator, every client in the {@code clients} table). */
     Scope agency() {
+        TenantScope tenant = tenancy.scope();
         List<String> all = new ArrayList<>();
-        for (ClientInfo c : queries.clients()) {
+        for (ClientInfo c : queries.clients(tenant)) {
             all.add(c.clientId());
         }
-        return new Scope(Scope.AGENCY, Scope.AGENCY, "Agencia", all);
+        return new Scope(Scope.AGENCY, Scope.AGENCY, "Agencia", all, tenant);
     }
 
-    /** The configured groups with their members' names (null for an id the warehouse does not list). */
+    /** The configured groups the caller may read, with their members' names (null for an id the warehouse does not list). */
     List<KpiResponses.Group> groups() {
+        TenantScope tenant = tenancy.scope();
         Map<String, String> names = new LinkedHashMap<>();
-        for (ClientInfo c : queries.clients()) {
+        for (ClientInfo c : queries.clients(tenant)) {
             names.put(c.clientId(), c.name());
         }
         List<KpiResponses.Group> result = new ArrayList<>();
-        for (Map.Entry<String, List<String>> g : groups.entrySet()) {
+        for (Map.Entry<String, List<String>> g : visibleGroups(tenant).entrySet()) {
             List<KpiResponses.Member> members = new ArrayList<>();
             for (String clientId : g.getValue()) {
                 members.add(new KpiResponses.Member(clientId, names.get(clientId)));
@@ -67,5 +80,15 @@ class KpiScopes {
             result.add(new KpiResponses.Group(g.getKey(), members));
         }
         return result;
+    }
+
+    private Map<String, List<String>> visibleGroups(TenantScope tenant) {
+        Map<String, List<String>> visible = new LinkedHashMap<>();
+        groups.forEach((id, members) -> {
+            if (tenant.allowsAll(members)) {
+                visible.put(id, members);
+            }
+        });
+        return visible;
     }
 }

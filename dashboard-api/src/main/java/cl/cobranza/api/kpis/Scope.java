@@ -1,12 +1,15 @@
 package cl.cobranza.api.kpis;
 
+import cl.cobranza.warehouse.TenantScope;
+
 import java.util.List;
 
 /**
  * Whose KPIs a request asks for: one client ({@code client}), a configured group ({@code group}) or every
- * client of the agency ({@code agency}), with the client ids whose rows make it up.
+ * client of the agency ({@code agency}), with the client ids whose rows make it up and the caller's tenant
+ * scope, which every query of it passes to the warehouse.
  */
-record Scope(String kind, String id, String name, List<String> clientIds) {
+record Scope(String kind, String id, String name, List<String> clientIds, TenantScope tenant) {
     static final String CLIENT = "client";
     static final String GROUP = "group";
     static final String AGENCY = "agency";

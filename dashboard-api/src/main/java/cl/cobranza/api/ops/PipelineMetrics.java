@@ -1,5 +1,6 @@
 package cl.cobranza.api.ops;
 
+import cl.cobranza.warehouse.TenantScope;
 import cl.cobranza.warehouse.ClientInfo;
 import cl.cobranza.warehouse.KpiQueries;
 import cl.cobranza.warehouse.SourceStatus;
@@ -48,7 +49,7 @@ class PipelineMetrics {
             List<MultiGauge.Row<?>> capturedRows = new ArrayList<>();
             List<MultiGauge.Row<?>> lagRows = new ArrayList<>();
             List<MultiGauge.Row<?>> runningRows = new ArrayList<>();
-            for (SourceStatus s : queries.sourceStatus()) {
+            for (SourceStatus s : queries.sourceStatus(TenantScope.everyClient())) {
                 Tags tags = Tags.of("source", s.source(), "kind", s.kind());
                 capturedRows.add(MultiGauge.Row.of(tags, s.captured()));
                 if (s.lagBytes() != null) {
@@ -59,9 +60,9 @@ class PipelineMetrics {
             captured.register(capturedRows, true);
             lag.register(lagRows, true);
             running.register(runningRows, true);
-            List<String> clients = queries.clients().stream().map(ClientInfo::clientId).toList();
+            List<String> clients = queries.clients(TenantScope.everyClient()).stream().map(ClientInfo::clientId).toList();
             List<MultiGauge.Row<?>> rejected = new ArrayList<>();
-            for (Map.Entry<String, Long> e : queries.deadLetterCounts(clients).entrySet()) {
+            for (Map.Entry<String, Long> e : queries.deadLetterCounts(TenantScope.everyClient(), clients).entrySet()) {
                 rejected.add(MultiGauge.Row.of(Tags.of("client", e.getKey()), e.getValue()));
             }
             deadLetters.register(rejected, true);

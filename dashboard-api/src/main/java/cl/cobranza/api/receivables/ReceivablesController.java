@@ -2,6 +2,7 @@ package cl.cobranza.api.receivables;
 
 import cl.cobranza.api.web.DateParameter;
 import org.springframework.http.MediaType;
+import cl.cobranza.api.security.Tenancy;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -14,20 +15,22 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class ReceivablesController {
     private final ReceivablesReport report;
     private final ReceivablesStream stream;
+    private final Tenancy tenancy;
 
-    ReceivablesController(ReceivablesReport report, ReceivablesStream stream) {
+    ReceivablesController(ReceivablesReport report, ReceivablesStream stream, Tenancy tenancy) {
         this.report = report;
         this.stream = stream;
+        this.tenancy = tenancy;
     }
 
     /** {@code asOf} defaults to today in the business time zone. */
     @GetMapping
     ReceivablesResponse receivables(@RequestParam(name = "asOf", required = false) String asOf) {
-        return report.asOf(DateParameter.parse("asOf", asOf, report.today()));
+        return report.asOf(tenancy.scope(), DateParameter.parse("asOf", asOf, report.today()));
     }
 
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream() {
-        return stream.subscribe();
+        return stream.subscribe(tenancy.scope());
     }
 }

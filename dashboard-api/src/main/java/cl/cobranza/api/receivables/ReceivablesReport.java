@@ -4,6 +4,7 @@ import cl.cobranza.warehouse.ClientReceivablesView;
 import cl.cobranza.warehouse.ReceivablesQueries;
 import org.springframework.stereotype.Service;
 
+import cl.cobranza.warehouse.TenantScope;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -28,14 +29,14 @@ class ReceivablesReport {
         return LocalDate.now(clock);
     }
 
-    /** Every client's newest receivables on or before {@code asOf}, and their totals. */
-    public ReceivablesResponse asOf(LocalDate asOf) {
+    /** The newest receivables on or before {@code asOf} of every client in the scope, and their totals. */
+    public ReceivablesResponse asOf(TenantScope scope, LocalDate asOf) {
         List<ReceivablesResponse.ClientRow> rows = new ArrayList<>();
         long open = 0;
         long overdue = 0;
         long openInvoices = 0;
         long overdueInvoices = 0;
-        for (ClientReceivablesView v : queries.current(asOf)) {
+        for (ClientReceivablesView v : queries.current(scope, asOf)) {
             rows.add(new ReceivablesResponse.ClientRow(v.clientId(), v.name(), v.openClp(), v.overdueClp(),
                     v.openInvoices(), v.overdueInvoices(), v.asOf() == null ? null : v.asOf().toString()));
             open += v.openClp();

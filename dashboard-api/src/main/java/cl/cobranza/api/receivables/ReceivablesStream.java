@@ -11,7 +11,10 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Set;
+import java.util.Map;
+import java.util.HashMap;
+import java.time.LocalDate;
+import cl.cobranza.warehouse.TenantScope;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -34,8 +37,8 @@ class ReceivablesStream implements SmartLifecycle {
     private final ReceivablesReport report;
     private final ScheduledExecutorService scheduler;
     private final long intervalMs;
-    private final Set<SseEmitter> emitters = ConcurrentHashMap.newKeySet();
-    private volatile ReceivablesResponse lastSent;
+    /** Each viewer with the clients it may see and what it was sent last (touched on the scheduler thread only). */
+    private final Map<SseEmitter, Viewer> emitters = new ConcurrentHashMap<>();
     private volatile ScheduledFuture<?> ticks;
     private volatile boolean failing;
 
@@ -48,16 +51,27 @@ class ReceivablesStream implements SmartLifecycle {
         }
     }
 
-    /** A new viewer: registered at once, sent the current view from the scheduler thread. */
-    public SseEmitter subscribe() {
+    /** A viewer's scope and the view it was sent last. */
+    private static final class Viewer {
+        final TenantScope scope;
+        ReceivablesResponse lastSent;
+
+        Viewer(TenantScope scope) {
+            this.scope = scope;
+        }
+    }
+
+    /** A new viewer of the clients in {@code scope}: registered at once, sent its current view from the scheduler thread. */
+    public SseEmitter subscribe(TenantScope scope) {
         SseEmitter emitter = new SseEmitter(EMITTER_TIMEOUT.toMillis());
         emitter.onCompletion(() -> emitters.remove(emitter));
         emitter.onTimeout(() -> emitters.remove(emitter));
         emitter.onError(error -> emitters.remove(emitter));
-        emitters.add(emitter);
+        Viewer viewer = new Viewer(scope);
+        emitters.put(emitter, viewer);
         scheduler.execute(() -> {
             try {
-                send(emitter, report.asOf(report.today()));
+                send(emitter, viewer, report.asOf(scope, report.today()));
             } catch (RuntimeException e) {
                 LOG.warn("Could not send the first receivables event: {}", e.toString());
                 drop(emitter, e);
@@ -73,12 +87,17 @@ class ReceivablesStream implements SmartLifecycle {
 
     private void tick() {
         if (emitters.isEmpty()) {
-            lastSent = null; // the next viewer gets a fresh view on connect anyway
             return;
         }
-        ReceivablesResponse current;
+        // one query per distinct scope (viewers of the same clients share it), not one per viewer
+        Map<TenantScope, ReceivablesResponse> views = new HashMap<>();
         try {
-            current = report.asOf(report.today());
+            LocalDate today = report.today();
+            for (Viewer v : emitters.values()) {
+                if (!views.containsKey(v.scope)) {
+                    views.put(v.scope, report.asOf(v.scope, today));
+                }
+            }
         } catch (RuntimeException e) {
             // A periodic task that throws is never run again; log once per outage and retry next tick.
             if (!failing) {
@@ -91,20 +110,20 @@ class ReceivablesStream implements SmartLifecycle {
             LOG.info("Live receivables updates recovered");
             failing = false;
         }
-        if (Objects.equals(current, lastSent)) {
-            return;
-        }
-        lastSent = current;
-        for (SseEmitter emitter : emitters) {
-            send(emitter, current);
+        for (Map.Entry<SseEmitter, Viewer> e : emitters.entrySet()) {
+            ReceivablesResponse current = views.get(e.getValue().scope);
+            if (!Objects.equals(current, e.getValue().lastSent)) {
+                send(e.getKey(), e.getValue(), current);
+            }
         }
     }
 
-    private void send(SseEmitter emitter, ReceivablesResponse payload) {
-        if (!emitters.contains(emitter)) {
+    private void send(SseEmitter emitter, Viewer viewer, ReceivablesResponse payload) {
+        if (!emitters.containsKey(emitter)) {
             return;
         }
         try {
+            viewer.lastSent = payload;
             emitter.send(SseEmitter.event().name(EVENT).data(payload, MediaType.APPLICATION_JSON));
         } catch (IOException | IllegalStateException e) {
             drop(emitter, e); // the viewer went away
@@ -133,7 +152,7 @@ class ReceivablesStream implements SmartLifecycle {
             running.cancel(false);
         }
         ticks = null;
-        for (SseEmitter emitter : emitters) {
+        for (SseEmitter emitter : emitters.keySet()) {
             emitters.remove(emitter);
             try {
                 emitter.complete();

@@ -1,66 +1,106 @@
 package cl.cobranza.api.security;
 
-import cl.cobranza.api.CobranzaProperties;
+import cl.cobranza.api.web.ApiError;
+import cl.cobranza.core.access.Permission;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.config.Customizer;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
+import java.nio.charset.StandardCharsets;
+
 /**
- * Who may see what: one in-memory demo user; form login for the pages, HTTP Basic (and the page's
- * session) for {@code /api/**} and the Prometheus endpoint; {@code /actuator/health} is open. Roles and
- * tenants come later.
+ * Who may call what, in one table: each path needs a {@link Permission} of the caller's role (which clients
+ * they reach is {@link Tenancy}'s part). Pages use form login at {@code /login.html}; the JSON API takes HTTP
+ * Basic or the page's session. Browser writes carry the CSRF token (cookie {@code XSRF-TOKEN} → header
+ * {@code X-XSRF-TOKEN}); requests with HTTP Basic credentials carry no session cookie to abuse, so they need
+ * none. API clients get 401/403 as JSON, never a redirect.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
     private static final String REALM = "cobranza";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-        RequestMatcher api = new org.springframework.security.web.util.matcher.OrRequestMatcher(
-                PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
-                PathPatternRequestMatcher.withDefaults().matcher("/actuator/**"));
+        RequestMatcher api = new OrRequestMatcher(path("/api/**"), path("/actuator/**"), path("/v3/api-docs/**"));
         BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
         basic.setRealmName(REALM);
         http.authorizeHttpRequests(requests -> requests
                         // error pages and the re-dispatch that ends an SSE stream belong to an already checked request
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll()
-                        .requestMatchers("/webjars/**", "/favicon.ico", "/actuator/health", "/actuator/health/**").permitAll()
+                        // what the login page needs; scripts and styles hold no data
+                        .requestMatchers("/login.html", "/*.css", "/*.js", "/favicon.ico", "/webjars/**",
+                                "/api/v1/csrf", "/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").hasAuthority(Permission.VIEW_METRICS.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/clients/*/actions", "/api/v1/clients/*/promises",
+                                "/api/v1/clients/*/payment-plans").hasAuthority(Permission.RECORD_WORK.name())
+                        .requestMatchers("/api/v1/admin/**").hasAuthority(Permission.MANAGE_USERS.name())
+                        .requestMatchers("/api/v1/agency/**").hasAuthority(Permission.VIEW_AGENCY.name())
+                        .requestMatchers("/api/v1/groups", "/api/v1/groups/**").hasAuthority(Permission.VIEW_GROUPS.name())
+                        .requestMatchers("/api/v1/portfolio", "/api/v1/portfolio/**").hasAuthority(Permission.VIEW_PORTFOLIO.name())
+                        .requestMatchers("/api/v1/worklist", "/api/v1/worklist/**").hasAuthority(Permission.VIEW_WORKLIST.name())
+                        .requestMatchers("/api/v1/clients/*/kpis", "/api/v1/clients/*/kpis/**").hasAuthority(Permission.VIEW_KPIS.name())
+                        .requestMatchers("/api/v1/clients/*/debtors", "/api/v1/clients/*/debtors/**",
+                                "/api/v1/clients/*/invoices/**").hasAuthority(Permission.VIEW_WORKLIST.name())
+                        .requestMatchers("/api/v1/data-quality/sources").hasAuthority(Permission.VIEW_SOURCES.name())
+                        .requestMatchers("/api/v1/data-quality/**").hasAuthority(Permission.VIEW_DATA_QUALITY.name())
                         .anyRequest().authenticated())
-                .formLogin(Customizer.withDefaults())
+                .formLogin(form -> form.loginPage("/login.html").loginProcessingUrl("/login")
+                        .defaultSuccessUrl("/", true).failureUrl("/login.html?error").permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login.html?logout"))
                 .httpBasic(httpBasic -> httpBasic.realmName(REALM).authenticationEntryPoint(basic))
-                // API clients get 401 + WWW-Authenticate, never a redirect to the login page; everything
-                // else goes to the login page, whatever Accept header the client sent
+                // the plain (unmasked) token in both the header and the form field, so a page can send the cookie's
+                // value either way; masking against BREACH matters for tokens in compressed HTML bodies, and
+                // these pages are static and never embed it
+                .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                        .ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
                 .exceptionHandling(exceptions -> exceptions
                         .defaultAuthenticationEntryPointFor(basic, api)
-                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), AnyRequestMatcher.INSTANCE));
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login.html"),
+                                AnyRequestMatcher.INSTANCE)
+                        .accessDeniedHandler(deniedAsJson()));
         return http.build();
+    }
+
+    private static RequestMatcher path(String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+    }
+
+    /** 403 with the project's error body: the role does not allow it, or the CSRF token is missing. */
+    private static AccessDeniedHandler deniedAsJson() {
+        return (request, response, denied) -> {
+            boolean csrf = denied instanceof org.springframework.security.web.csrf.CsrfException;
+            ApiError body = csrf
+                    ? new ApiError("X-XSRF-TOKEN", "Falta el token CSRF o venció: envíe el valor de la cookie "
+                    + "XSRF-TOKEN en la cabecera X-XSRF-TOKEN (o use HTTP Basic)")
+                    : new ApiError("role", "Su rol no permite " + request.getMethod() + " " + request.getRequestURI());
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            response.getWriter().write(JSON.writeValueAsString(body));
+        };
     }
 
     @Bean
     PasswordEncoder passwordEncoder() {
         return new BCryptPasswordEncoder();
-    }
-
-    @Bean
-    UserDetailsService users(CobranzaProperties properties, PasswordEncoder encoder) {
-        CobranzaProperties.Demo demo = properties.demo();
-        // hashed at start so no plain-text password sits in the user store
-        return new InMemoryUserDetailsManager(User.withUsername(demo.user())
-                .password(encoder.encode(demo.password()))
-                .roles("USER")
-                .build());
     }
 }

@@ -1,5 +1,10 @@
 package cl.cobranza.api.web;
 
+import cl.cobranza.core.collection.InvalidWorkException;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import cl.cobranza.core.kpi.Rollup;
 import cl.cobranza.warehouse.WarehouseException;
 import org.slf4j.Logger;
@@ -18,6 +23,44 @@ class ApiExceptionHandler {
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     ApiError badRequest(BadRequestException e) {
         return new ApiError(e.field(), e.getMessage());
+    }
+
+    /** Collection work that breaks a rule of {@code WorkRules}: the field and the fix. */
+    @ExceptionHandler
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    ApiError invalidWork(InvalidWorkException e) {
+        return new ApiError(e.field(), e.getMessage());
+    }
+
+    /**
+     * A body that is not JSON, has a value of the wrong type or a field the endpoint does not know: names the
+     * field when the parser knows it. The parser's own text stays in the log (it may echo the input).
+     */
+    @ExceptionHandler
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    ApiError unreadable(HttpMessageNotReadableException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UnrecognizedPropertyException u) {
+                return new ApiError(u.getPropertyName(), "campo desconocido '" + u.getPropertyName()
+                        + "'; los campos aceptados son " + u.getKnownPropertyIds());
+            }
+            if (t instanceof DatabindException d && !d.getPath().isEmpty()) {
+                String field = d.getPath().stream()
+                        .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
+                        .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("body");
+                return new ApiError(field, "el valor de '" + field + "' no tiene el tipo esperado (texto, número "
+                        + "entero o fecha aaaa-mm-dd según el campo); revise el cuerpo JSON");
+            }
+        }
+        LOG.debug("Unreadable request body", e);
+        return new ApiError("body", "el cuerpo de la solicitud falta o no es JSON válido (Content-Type: application/json)");
+    }
+
+    /** A path or query value of the wrong type (e.g. text where a number goes). */
+    @ExceptionHandler
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    ApiError typeMismatch(MethodArgumentTypeMismatchException e) {
+        return new ApiError(e.getName(), "el valor '" + e.getValue() + "' no sirve para '" + e.getName() + "'");
     }
 
     @ExceptionHandler

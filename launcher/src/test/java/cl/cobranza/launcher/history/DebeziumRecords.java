@@ -30,7 +30,7 @@ import java.util.Map;
  * ({@code DebeziumCapture}: pgoutput, JSON with schemas disabled, {@code decimal.handling.mode=string}, no
  * tombstones): topic {@code raw.<client>.public.<table>} for a client's demo ERP, or
  * {@code raw.platform.collections.<table>} for actions and promises; key {@code {"id": …}}; value the change
- * envelope with the full row images of {@code demo/erp-schema.sql} and {@code platform/collections-schema.sql}
+ * envelope with the full row images of {@code demo/erp-schema.sql} and {@code db/platform/V1__collections.sql}
  * (REPLICA IDENTITY FULL), DATE as epoch days, NUMERIC as text, and the event's position as the LSN.
  *
  * <p>Stateful, like the database it stands in for: an update's before-image is the row's previous version,

@@ -1,3 +1,4 @@
+-- Flyway migration V1 of the platform database (the API and the local stack both run them, idempotently).
 -- The platform's own record of collection work, kept per client in schema `collections` and captured
 -- by Debezium to raw.platform.collections.<table> (PlatformNormalizer reads the client from client_id).
 -- REPLICA IDENTITY FULL so that updates and deletes carry the whole before-image to Debezium.
