@@ -15,6 +15,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +48,7 @@ public final class ApiExtension implements BeforeAllCallback, ParameterResolver 
 
     /** The running API and what tests need to reach it. */
     public static final class Api implements AutoCloseable {
+        private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         private final Path dir;
         private final PostgresServer postgres;
         private final ClickHouseServer clickhouse;
@@ -100,6 +108,37 @@ public final class ApiExtension implements BeforeAllCallback, ParameterResolver 
         /** The password {@link #user} gives {@code username}. */
         public static String password(String username) {
             return ADMIN.equals(username) ? ADMIN_PASSWORD : username + "-clave";
+        }
+
+        /** GET as {@code user} with HTTP Basic (null: anonymous). */
+        public HttpResponse<String> get(String path, String user) {
+            return send(request(path, user).GET().build());
+        }
+
+        /** POST of a JSON body as {@code user} with HTTP Basic (null: anonymous). */
+        public HttpResponse<String> post(String path, String user, String json) {
+            return send(request(path, user).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+        }
+
+        private HttpRequest.Builder request(String path, String user) {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+            if (user != null) {
+                b.header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString((user + ":" + password(user)).getBytes(StandardCharsets.UTF_8)));
+            }
+            return b;
+        }
+
+        private static HttpResponse<String> send(HttpRequest request) {
+            try {
+                return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
 
         public <T> T bean(Class<T> type) {

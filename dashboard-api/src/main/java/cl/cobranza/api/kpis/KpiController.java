@@ -1,6 +1,9 @@
 package cl.cobranza.api.kpis;
 
 import cl.cobranza.api.web.DateParameter;
+import cl.cobranza.api.web.LiveStream;
+import org.springframework.http.MediaType;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import cl.cobranza.api.web.RangeParameters;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,10 +23,21 @@ import java.util.List;
 class KpiController {
     private final KpiScopes scopes;
     private final KpiReport report;
+    private final LiveStream<Scope, KpiResponses.Current> live;
 
-    KpiController(KpiScopes scopes, KpiReport report) {
+    KpiController(KpiScopes scopes, KpiReport report, LiveStream<Scope, KpiResponses.Current> live) {
         this.scopes = scopes;
         this.report = report;
+        this.live = live;
+    }
+
+    /**
+     * GET /api/v1/clients/{clientId}/kpis/stream: server-sent events named {@code kpis}, each the body of
+     * {@code …/kpis} as of today, on connect and whenever a value changes.
+     */
+    @GetMapping(path = "/clients/{clientId}/kpis/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter clientStream(@PathVariable("clientId") String clientId) {
+        return live.subscribe(scopes.client(clientId));
     }
 
     /** GET /api/v1/kpis/definitions: every KPI's id, names, unit and Spanish definition. */

@@ -1,79 +1,79 @@
-package cl.cobranza.api.receivables;
+package cl.cobranza.api.web;
 
-import cl.cobranza.api.CobranzaProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
-import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Objects;
-import java.util.Map;
 import java.util.HashMap;
-import java.time.LocalDate;
-import cl.cobranza.warehouse.TenantScope;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
- * Live receivables over server-sent events: every viewer gets the current view when it connects, then
- * a new one whenever it changes. One scheduled task serves all viewers (one query per tick, not one
- * per viewer), and every send happens on that one thread, so events to a viewer never interleave.
+ * Live views over server-sent events: every viewer subscribes to a key (what it looks at, within what it may
+ * see), gets the current view when it connects, then a new one whenever its view changes. One scheduled task
+ * serves all viewers with one computation per distinct key per tick (not one per viewer), and every send
+ * happens on that one thread, so events to a viewer never interleave.
+ *
+ * @param <K> what a view is of (equal keys share one computation)
+ * @param <V> the view sent, compared with {@code equals} to decide whether it changed
  */
-@Component
-class ReceivablesStream implements SmartLifecycle {
-    /** Event name the page listens to. */
-    public static final String EVENT = "receivables";
-
-    private static final Logger LOG = LoggerFactory.getLogger(ReceivablesStream.class);
+public class LiveStream<K, V> implements SmartLifecycle {
+    private static final Logger LOG = LoggerFactory.getLogger(LiveStream.class);
     // EventSource reconnects by itself; a finite timeout lets dead connections go even behind silent proxies
     private static final Duration EMITTER_TIMEOUT = Duration.ofMinutes(30);
 
-    private final ReceivablesReport report;
+    private final String event;
+    private final Function<K, V> view;
     private final ScheduledExecutorService scheduler;
     private final long intervalMs;
-    /** Each viewer with the clients it may see and what it was sent last (touched on the scheduler thread only). */
-    private final Map<SseEmitter, Viewer> emitters = new ConcurrentHashMap<>();
+    /** Each viewer with its key and what it was sent last (touched on the scheduler thread only). */
+    private final Map<SseEmitter, Viewer<K, V>> emitters = new ConcurrentHashMap<>();
     private volatile ScheduledFuture<?> ticks;
     private volatile boolean failing;
 
-    ReceivablesStream(ReceivablesReport report, ScheduledExecutorService liveScheduler, CobranzaProperties properties) {
-        this.report = report;
-        this.scheduler = liveScheduler;
-        this.intervalMs = properties.live().intervalMs();
+    /** A viewer's key and the view it was sent last. */
+    private static final class Viewer<K, V> {
+        final K key;
+        V lastSent;
+
+        Viewer(K key) {
+            this.key = key;
+        }
+    }
+
+    /** Sends {@code view.apply(key)} as events named {@code event}, checking for changes every {@code intervalMs}. */
+    public LiveStream(String event, Function<K, V> view, ScheduledExecutorService scheduler, long intervalMs) {
         if (intervalMs < 50) {
             throw new IllegalArgumentException("cobranza.live.interval-ms must be at least 50, got " + intervalMs);
         }
+        this.event = event;
+        this.view = view;
+        this.scheduler = scheduler;
+        this.intervalMs = intervalMs;
     }
 
-    /** A viewer's scope and the view it was sent last. */
-    private static final class Viewer {
-        final TenantScope scope;
-        ReceivablesResponse lastSent;
-
-        Viewer(TenantScope scope) {
-            this.scope = scope;
-        }
-    }
-
-    /** A new viewer of the clients in {@code scope}: registered at once, sent its current view from the scheduler thread. */
-    public SseEmitter subscribe(TenantScope scope) {
+    /** A new viewer of {@code key}: registered at once, sent its current view from the scheduler thread. */
+    public SseEmitter subscribe(K key) {
         SseEmitter emitter = new SseEmitter(EMITTER_TIMEOUT.toMillis());
         emitter.onCompletion(() -> emitters.remove(emitter));
         emitter.onTimeout(() -> emitters.remove(emitter));
         emitter.onError(error -> emitters.remove(emitter));
-        Viewer viewer = new Viewer(scope);
+        Viewer<K, V> viewer = new Viewer<>(key);
         emitters.put(emitter, viewer);
         scheduler.execute(() -> {
             try {
-                send(emitter, viewer, report.asOf(scope, report.today()));
+                send(emitter, viewer, view.apply(key));
             } catch (RuntimeException e) {
-                LOG.warn("Could not send the first receivables event: {}", e.toString());
+                LOG.warn("Could not send the first {} event: {}", event, e.toString());
                 drop(emitter, e);
             }
         });
@@ -89,42 +89,40 @@ class ReceivablesStream implements SmartLifecycle {
         if (emitters.isEmpty()) {
             return;
         }
-        // one query per distinct scope (viewers of the same clients share it), not one per viewer
-        Map<TenantScope, ReceivablesResponse> views = new HashMap<>();
+        Map<K, V> views = new HashMap<>();
         try {
-            LocalDate today = report.today();
-            for (Viewer v : emitters.values()) {
-                if (!views.containsKey(v.scope)) {
-                    views.put(v.scope, report.asOf(v.scope, today));
+            for (Viewer<K, V> v : emitters.values()) {
+                if (!views.containsKey(v.key)) {
+                    views.put(v.key, view.apply(v.key));
                 }
             }
         } catch (RuntimeException e) {
             // A periodic task that throws is never run again; log once per outage and retry next tick.
             if (!failing) {
-                LOG.warn("Live receivables update failed; retrying every {} ms: {}", intervalMs, e.toString());
+                LOG.warn("Live {} update failed; retrying every {} ms: {}", event, intervalMs, e.toString());
                 failing = true;
             }
             return;
         }
         if (failing) {
-            LOG.info("Live receivables updates recovered");
+            LOG.info("Live {} updates recovered", event);
             failing = false;
         }
-        for (Map.Entry<SseEmitter, Viewer> e : emitters.entrySet()) {
-            ReceivablesResponse current = views.get(e.getValue().scope);
-            if (!Objects.equals(current, e.getValue().lastSent)) {
+        for (Map.Entry<SseEmitter, Viewer<K, V>> e : emitters.entrySet()) {
+            V current = views.get(e.getValue().key);
+            if (current != null && !Objects.equals(current, e.getValue().lastSent)) {
                 send(e.getKey(), e.getValue(), current);
             }
         }
     }
 
-    private void send(SseEmitter emitter, Viewer viewer, ReceivablesResponse payload) {
+    private void send(SseEmitter emitter, Viewer<K, V> viewer, V payload) {
         if (!emitters.containsKey(emitter)) {
             return;
         }
         try {
             viewer.lastSent = payload;
-            emitter.send(SseEmitter.event().name(EVENT).data(payload, MediaType.APPLICATION_JSON));
+            emitter.send(SseEmitter.event().name(event).data(payload, MediaType.APPLICATION_JSON));
         } catch (IOException | IllegalStateException e) {
             drop(emitter, e); // the viewer went away
         }

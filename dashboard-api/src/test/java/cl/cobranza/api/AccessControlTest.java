@@ -1,0 +1,192 @@
+package cl.cobranza.api;
+
+import cl.cobranza.core.access.Role;
+import cl.cobranza.warehouse.ClickHouseServer;
+import cl.cobranza.warehouse.ClientInfo;
+import cl.cobranza.warehouse.KpiRows;
+import cl.cobranza.warehouse.Warehouse;
+import cl.cobranza.warehouse.WarehouseWriter;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static cl.cobranza.warehouse.InvoiceBuilder.invoice;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.SoftAssertions.assertSoftly;
+
+/**
+ * Every endpoint for every role: allowed requests answer with that role's clients only; another client's
+ * data is refused with exactly the answer a client that does not exist gets; a role without the permission
+ * gets 403; nobody anonymous gets anything. The expected roles per endpoint are written out by hand here
+ * (as in docs/api.md), not derived from the code under test.
+ */
+@ExtendWith(ApiExtension.class)
+class AccessControlTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String MINE = "ac-alfa";
+    private static final String OTHER = "ac-beta";
+    private static final String NOBODY = "ac-no-existe";
+    private static final LocalDate DAY = LocalDate.of(2002, 5, 31);
+
+    private static ApiExtension.Api api;
+    private static Warehouse writerWarehouse;
+    private static Map<Role, String> users;
+
+    private static final Set<Role> ALL = Set.of(Role.values());
+    private static final Set<Role> KPIS = Set.of(Role.OWNER, Role.ACCOUNT_MANAGER, Role.ADMIN);
+    private static final Set<Role> WORK = Set.of(Role.OWNER, Role.ACCOUNT_MANAGER, Role.COLLECTOR, Role.ADMIN);
+    private static final Set<Role> MANAGERS = Set.of(Role.ACCOUNT_MANAGER, Role.ADMIN);
+    private static final Set<Role> ADMIN_ONLY = Set.of(Role.ADMIN);
+    private static final Set<Role> RECORDERS = Set.of(Role.COLLECTOR, Role.ADMIN);
+
+    /** A GET endpoint; {c} is replaced by a client id, {i} by that client's invoice. */
+    private record Endpoint(String path, Set<Role> roles) {
+        boolean perClient() {
+            return path.contains("{c}");
+        }
+
+        String forClient(String client) {
+            String invoice = client.equals(MINE) ? "F-A1" : "F-B1";
+            return path.replace("{c}", client).replace("{i}", invoice);
+        }
+    }
+
+    private static final List<Endpoint> ENDPOINTS = List.of(
+            new Endpoint("/api/v1/me", ALL),
+            new Endpoint("/api/v1/clients", ALL),
+            new Endpoint("/api/v1/kpis/definitions", ALL),
+            new Endpoint("/api/v1/receivables?asOf=2002-05-31", ALL),
+            new Endpoint("/api/v1/clients/{c}/kpis?asOf=2002-05-31", KPIS),
+            new Endpoint("/api/v1/clients/{c}/kpis/daily?from=2002-05-01&to=2002-05-31", KPIS),
+            new Endpoint("/api/v1/clients/{c}/kpis/monthly?from=2002-05&to=2002-05", KPIS),
+            new Endpoint("/api/v1/clients/{c}/kpis/cohorts", KPIS),
+            new Endpoint("/api/v1/clients/{c}/debtors?asOf=2002-05-31", WORK),
+            new Endpoint("/api/v1/clients/{c}/invoices/{i}", WORK),
+            new Endpoint("/api/v1/data-quality/dead-letters", MANAGERS),
+            new Endpoint("/api/v1/data-quality/dead-letters?clientId={c}", MANAGERS),
+            new Endpoint("/api/v1/data-quality/sources", ADMIN_ONLY),
+            new Endpoint("/api/v1/groups", MANAGERS),
+            new Endpoint("/api/v1/portfolio?asOf=2002-05-31", MANAGERS),
+            new Endpoint("/api/v1/agency/kpis?asOf=2002-05-31", ADMIN_ONLY),
+            new Endpoint("/api/v1/admin/users", ADMIN_ONLY),
+            new Endpoint("/actuator/prometheus", ADMIN_ONLY));
+
+    @BeforeAll
+    static void start(ApiExtension.Api running, ClickHouseServer clickhouse) {
+        api = running;
+        writerWarehouse = new Warehouse(clickhouse.writerSettings());
+        WarehouseWriter writer = new WarehouseWriter(writerWarehouse);
+        writer.upsertClients(List.of(new ClientInfo(MINE, "Alfa Accesos SpA", "76.000.001-1"),
+                new ClientInfo(OTHER, "Beta Accesos SpA", "76.000.002-2")));
+        writer.writeDaily(List.of(KpiRows.daily(MINE, DAY, 100_000, 40_000, 2, 1, 1),
+                KpiRows.daily(OTHER, DAY, 900_000, 900_000, 3, 3, 1)));
+        writer.writeInvoices(List.of(
+                invoice(MINE, "F-A1").debtor("d-1").due(DAY.minusDays(10)).total(40_000).build(),
+                invoice(MINE, "F-A2").debtor("d-1").due(DAY.plusDays(10)).total(60_000).build(),
+                invoice(OTHER, "F-B1").debtor("d-9").due(DAY.minusDays(40)).total(900_000).build()));
+        users = Map.of(
+                Role.OWNER, api.user("ac-owner", Role.OWNER, MINE),
+                Role.ACCOUNT_MANAGER, api.user("ac-manager", Role.ACCOUNT_MANAGER, MINE),
+                Role.COLLECTOR, api.user("ac-collector", Role.COLLECTOR, MINE),
+                Role.ADMIN, ApiExtension.ADMIN);
+    }
+
+    @AfterAll
+    static void stop() {
+        writerWarehouse.close();
+    }
+
+    @Test
+    void everyEndpointForEveryRole() {
+        assertSoftly(soft -> {
+            for (Endpoint e : ENDPOINTS) {
+                for (Role role : Role.values()) {
+                    String user = users.get(role);
+                    String mine = e.forClient(MINE);
+                    HttpResponse<String> own = api.get(mine, user);
+                    if (!e.roles().contains(role)) {
+                        soft.assertThat(own.statusCode()).as(role + " GET " + mine).isEqualTo(403);
+                        continue;
+                    }
+                    soft.assertThat(own.statusCode()).as(role + " GET " + mine + " → " + own.body()).isEqualTo(200);
+                    if (role != Role.ADMIN) {
+                        soft.assertThat(own.body()).as(role + " GET " + mine + " shows no other client")
+                                .doesNotContain(OTHER).doesNotContain("Beta Accesos");
+                    }
+                    if (e.perClient()) {
+                        HttpResponse<String> other = api.get(e.forClient(OTHER), user);
+                        if (role == Role.ADMIN) {
+                            soft.assertThat(other.statusCode()).as("admin GET " + e.forClient(OTHER)).isEqualTo(200);
+                        } else {
+                            HttpResponse<String> unknown = api.get(e.forClient(NOBODY), user);
+                            soft.assertThat(other.statusCode()).as(role + " GET " + e.forClient(OTHER)).isEqualTo(404);
+                            // the same answer as for a client that does not exist, up to the id itself
+                            soft.assertThat(other.body().replace(OTHER, "X").replace("F-B1", "I"))
+                                    .as(role + ": another client's 404 tells nothing more than an unknown one's")
+                                    .isEqualTo(unknown.body().replace(NOBODY, "X").replace("F-B1", "I"));
+                        }
+                    }
+                }
+                soft.assertThat(api.get(e.forClient(MINE), null).statusCode()).as("anonymous GET " + e.path()).isEqualTo(401);
+            }
+        });
+    }
+
+    @Test
+    void listsHoldOnlyTheCallersClients() throws Exception {
+        for (Role role : List.of(Role.OWNER, Role.ACCOUNT_MANAGER, Role.COLLECTOR)) {
+            assertThat(ids(api.get("/api/v1/clients", users.get(role)).body(), "clientId")).as(role.name())
+                    .containsExactly(MINE);
+            JsonNode me = JSON.readTree(api.get("/api/v1/me", users.get(role)).body());
+            assertThat(me.get("role").asText()).isEqualTo(role.name());
+            assertThat(ids(me.get("clients").toString(), "clientId")).containsExactly(MINE);
+        }
+        JsonNode receivables = JSON.readTree(api.get("/api/v1/receivables?asOf=2002-05-31", users.get(Role.OWNER)).body());
+        assertThat(ids(receivables.get("clients").toString(), "clientId")).containsExactly(MINE);
+        assertThat(receivables.at("/totals/openClp").asLong()).isEqualTo(100_000);
+        JsonNode portfolio = JSON.readTree(api.get("/api/v1/portfolio?asOf=2002-05-31", users.get(Role.ACCOUNT_MANAGER)).body());
+        assertThat(ids(portfolio.get("clients").toString(), "clientId")).containsExactly(MINE);
+        assertThat(ids(api.get("/api/v1/clients", ApiExtension.ADMIN).body(), "clientId")).contains(MINE, OTHER);
+        // groups whose members are not all the manager's are not shown (the run's groups have other clients)
+        assertThat(api.get("/api/v1/groups", users.get(Role.ACCOUNT_MANAGER)).body()).isEqualTo("[]");
+        assertThat(api.get("/api/v1/groups/norte/kpis", users.get(Role.ACCOUNT_MANAGER)).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void onlyCollectorsAndAdminsRecordWorkAndOnlyOnTheirClients() {
+        String action = "{\"invoiceId\":\"%s\",\"channel\":\"CALL\",\"outcome\":\"NO_ANSWER\",\"minutes\":3}";
+        for (Role role : Role.values()) {
+            HttpResponse<String> own = api.post("/api/v1/clients/" + MINE + "/actions", users.get(role),
+                    action.formatted("F-A1"));
+            assertThat(own.statusCode()).as(role + " → " + own.body()).isEqualTo(RECORDERS.contains(role) ? 201 : 403);
+        }
+        HttpResponse<String> other = api.post("/api/v1/clients/" + OTHER + "/actions", users.get(Role.COLLECTOR),
+                action.formatted("F-B1"));
+        HttpResponse<String> unknown = api.post("/api/v1/clients/" + NOBODY + "/actions", users.get(Role.COLLECTOR),
+                action.formatted("F-B1"));
+        assertThat(other.statusCode()).isEqualTo(404);
+        assertThat(other.body().replace(OTHER, "X")).isEqualTo(unknown.body().replace(NOBODY, "X"));
+        // anonymous: without credentials the request is a browser-style one and the CSRF check refuses it first
+        HttpResponse<String> anonymous = api.post("/api/v1/clients/" + MINE + "/actions", null, action.formatted("F-A1"));
+        assertThat(anonymous.statusCode()).isEqualTo(403);
+        assertThat(anonymous.body()).contains("X-XSRF-TOKEN");
+    }
+
+    private static List<String> ids(String json, String field) throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (JsonNode n : JSON.readTree(json)) {
+            ids.add(n.get(field).asText());
+        }
+        return ids;
+    }
+}
