@@ -208,6 +208,21 @@ public final class InvoiceState {
         return out;
     }
 
+    /**
+     * The first day after {@code asOf} on which a live promise not yet judged as of {@code asOf} gets judged
+     * (its promised date + grace), so a snapshot's broken promises can be refreshed then; null when none.
+     */
+    public LocalDate nextPromiseJudgedAfter(LocalDate asOf, int promiseGraceDays) {
+        LocalDate next = null;
+        for (PromiseFact p : livePromises()) {
+            if (!p.isJudgedBy(asOf, promiseGraceDays)) {
+                LocalDate judged = p.promisedDate().plusDays(promiseGraceDays);
+                next = next == null || judged.isBefore(next) ? judged : next;
+            }
+        }
+        return next;
+    }
+
     /** True when nothing at all is known about this invoice yet. */
     public boolean isEmpty() {
         return !hasHeader && creditNotes.isEmpty() && payments.isEmpty() && actions.isEmpty() && promises.isEmpty();

@@ -104,6 +104,18 @@ class ActivityTest {
     }
 
     @Test
+    void theNextDayAPendingPromiseIsJudged() {
+        InvoiceState s = invoiceOne();
+        assertThat(s.nextPromiseJudgedAfter(FEB_1, GRACE)).as("no promise").isNull();
+        s.apply(promise("pr1").madeOn(FEB_1).promised(FEB_10).of(100_000).at(20)); // judged Feb 13
+        s.apply(promise("pr2").madeOn(FEB_1).promised(FEB_14).of(100_000).at(21)); // judged Feb 17
+        s.apply(promise("pr3").madeOn(FEB_1).promised(FEB_9).of(100_000).deleted().at(22));
+        assertThat(s.nextPromiseJudgedAfter(FEB_10, GRACE)).isEqualTo(LocalDate.of(2025, 2, 13));
+        assertThat(s.nextPromiseJudgedAfter(LocalDate.of(2025, 2, 13), GRACE)).isEqualTo(LocalDate.of(2025, 2, 17));
+        assertThat(s.nextPromiseJudgedAfter(LocalDate.of(2025, 2, 17), GRACE)).isNull();
+    }
+
+    @Test
     void movementsAreLivePaymentsAndCreditNotesInDateOrder() {
         InvoiceState s = invoiceOne();
         s.apply(payment("p2").of(300_000).on(FEB_10).at(20));
