@@ -99,7 +99,7 @@ public final class InvoiceStateFunction extends KeyedProcessFunction<String, Can
         out.collect(new InvoiceUpdate(clientId, invoiceId, encoded,
                 invoice.hasHeader() ? invoice.snapshot(clientId, invoiceId, today, grace) : null));
 
-        LocalDate judged = invoice.hasHeader() ? invoice.nextPromiseJudgedAfter(today, grace) : null;
+        LocalDate judged = invoice.isLive() ? invoice.nextPromiseJudgedAfter(today, grace) : null; // none for tombstones
         Long at = judged == null ? null : judged.atStartOfDay(zone).toInstant().toEpochMilli();
         Long scheduled = promiseCheckAt.value();
         if (!Objects.equals(at, scheduled)) {
