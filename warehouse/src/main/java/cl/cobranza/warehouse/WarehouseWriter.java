@@ -63,13 +63,16 @@ public final class WarehouseWriter {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** Writes the current state of these invoices (deleted ones as tombstones with {@code is_deleted = 1}). */
+    /**
+     * Writes the current state of these invoices (deleted ones as tombstones with {@code is_deleted = 1}),
+     * with their collection activity.
+     */
     public void writeInvoices(Collection<InvoiceSnapshot> invoices) {
         if (invoices.isEmpty()) {
             return;
         }
         String updatedAt = DATE_TIME.format(clock.instant());
-        insert(INVOICE_STATE, invoices.size() * 260, g -> {
+        insert(INVOICE_STATE, invoices.size() * 480, g -> {
             for (InvoiceSnapshot i : invoices) {
                 g.writeStartObject();
                 g.writeStringField("client_id", i.clientId());
@@ -86,6 +89,7 @@ public final class WarehouseWriter {
                 g.writeNumberField("is_deleted", i.deleted() ? 1 : 0);
                 g.writeNumberField("version", i.version());
                 g.writeStringField("updated_at", updatedAt);
+                ActivityColumns.write(g, i.activity());
                 g.writeEndObject();
             }
         });

@@ -1,5 +1,6 @@
 package cl.cobranza.warehouse;
 
+import cl.cobranza.core.state.Activity;
 import cl.cobranza.core.state.InvoiceSnapshot;
 
 import java.time.LocalDate;
@@ -18,6 +19,7 @@ public final class InvoiceBuilder {
     private long paid;
     private boolean deleted;
     private long version = 1;
+    private Activity activity = Activity.NONE;
 
     private InvoiceBuilder(String clientId, String invoiceId) {
         this.clientId = clientId;
@@ -79,10 +81,16 @@ public final class InvoiceBuilder {
         return this;
     }
 
+    /** Its collection activity (default: none). */
+    public InvoiceBuilder activity(Activity a) {
+        this.activity = a;
+        return this;
+    }
+
     /** The snapshot; open balance = total − credited − paid, never below 0. */
     public InvoiceSnapshot build() {
         long open = Math.max(0, total - credited - paid);
         return new InvoiceSnapshot(clientId, invoiceId, debtorId, dteType, folio, issueDate, dueDate, total, credited,
-                paid, open, deleted, version);
+                paid, open, deleted, version, activity);
     }
 }

@@ -220,16 +220,9 @@ public final class InvoiceContribution {
     private static void addPromises(LedgerDelta delta, List<PromiseFact> promises, List<Dated> payments,
                                     ClientTerms terms, int sign) {
         for (PromiseFact p : promises) {
-            LocalDate deadline = p.promisedDate().plusDays(terms.promiseGraceDays());
-            long paid = 0;
-            for (Dated d : payments) {
-                if (!d.date().isBefore(p.madeOn()) && !d.date().isAfter(deadline)) {
-                    paid += d.amountClp();
-                }
-            }
             long day = p.promisedDate().toEpochDay();
             delta.flow(day, Metrics.F_PROMISES_DUE, sign);
-            if (paid >= p.amountClp()) {
+            if (p.isKept(payments, terms.promiseGraceDays())) {
                 delta.flow(day, Metrics.F_PROMISES_KEPT, sign);
             }
         }

@@ -63,6 +63,25 @@ public final class InvoiceState {
 
     /** One promise to pay as last seen at the source. */
     public record PromiseFact(LocalDate madeOn, LocalDate promisedDate, long amountClp, boolean deleted, long position) {
+        /** Judged as of a day once its grace has run out: promised date + grace ≤ asOf (docs/kpis.md). */
+        public boolean isJudgedBy(LocalDate asOf, int graceDays) {
+            return !promisedDate.plusDays(graceDays).isAfter(asOf);
+        }
+
+        /**
+         * Kept ⇔ the payments dated in [made on, promised date + grace] total at least the promised amount
+         * (docs/kpis.md, promise-kept rate); pass the invoice's live payments, none when the invoice is not live.
+         */
+        public boolean isKept(List<Dated> payments, int graceDays) {
+            LocalDate deadline = promisedDate.plusDays(graceDays);
+            long paid = 0;
+            for (Dated d : payments) {
+                if (!d.date().isBefore(madeOn) && !d.date().isAfter(deadline)) {
+                    paid += d.amountClp();
+                }
+            }
+            return paid >= amountClp;
+        }
     }
 
     /**
@@ -189,6 +208,21 @@ public final class InvoiceState {
         return out;
     }
 
+    /**
+     * The first day after {@code asOf} on which a live promise not yet judged as of {@code asOf} gets judged
+     * (its promised date + grace), so a snapshot's broken promises can be refreshed then; null when none.
+     */
+    public LocalDate nextPromiseJudgedAfter(LocalDate asOf, int promiseGraceDays) {
+        LocalDate next = null;
+        for (PromiseFact p : livePromises()) {
+            if (!p.isJudgedBy(asOf, promiseGraceDays)) {
+                LocalDate judged = p.promisedDate().plusDays(promiseGraceDays);
+                next = next == null || judged.isBefore(next) ? judged : next;
+            }
+        }
+        return next;
+    }
+
     /** True when nothing at all is known about this invoice yet. */
     public boolean isEmpty() {
         return !hasHeader && creditNotes.isEmpty() && payments.isEmpty() && actions.isEmpty() && promises.isEmpty();
@@ -235,9 +269,18 @@ public final class InvoiceState {
         return version;
     }
 
-    public InvoiceSnapshot snapshot(String clientId, String invoiceId) {
+    /**
+     * The snapshot with its {@link Activity}, promises judged as of {@code asOf} (the business day the
+     * snapshot is taken) with the client's {@code promiseGraceDays}.
+     */
+    public InvoiceSnapshot snapshot(String clientId, String invoiceId, LocalDate asOf, int promiseGraceDays) {
         return new InvoiceSnapshot(clientId, invoiceId, debtorId, dteType, folio, issueDate, dueDate, totalClp,
-                creditedClp(), paidClp(), openClp(), !isLive(), version);
+                creditedClp(), paidClp(), openClp(), !isLive(), version, Activity.of(this, asOf, promiseGraceDays));
+    }
+
+    /** The snapshot with its activity but no promise judged yet (broken promises 0): balances and facts only. */
+    public InvoiceSnapshot snapshot(String clientId, String invoiceId) {
+        return snapshot(clientId, invoiceId, LocalDate.MIN, 0);
     }
 
     /** Compact binary form for Flink state: cheaper and more stable than reflective serialisation. */

@@ -1,10 +1,12 @@
 package cl.cobranza.core.state;
 
 import cl.cobranza.core.events.DebtorChanged;
+import cl.cobranza.core.state.Activity.Movement;
 import cl.cobranza.core.testkit.Facts.InvoiceBuilder;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import static cl.cobranza.core.testkit.Days.DEC_31_2024;
 import static cl.cobranza.core.testkit.Days.FEB_1;
@@ -30,9 +32,23 @@ class InvoiceStateTest {
         return invoice("1").issued(JAN_1).due(JAN_31).total(1_250_000);
     }
 
-    private static InvoiceSnapshot expected(long credited, long paid, long open, boolean deleted) {
+    private static InvoiceSnapshot expected(long credited, long paid, long open, boolean deleted,
+                                            Movement... movements) {
         return new InvoiceSnapshot(CLIENT, "1", "7", 33, 1001, JAN_1, JAN_31, 1_250_000, credited, paid, open,
-                deleted, 0);
+                deleted, 0, moved(movements));
+    }
+
+    /** Activity with only these money movements: no action, no promise. */
+    private static Activity moved(Movement... movements) {
+        return new Activity(null, 0, null, 0, List.of(movements));
+    }
+
+    private static Movement paidOn(LocalDate day, long clp) {
+        return new Movement(day, Movement.Kind.PAYMENT, clp);
+    }
+
+    private static Movement creditedOn(LocalDate day, long clp) {
+        return new Movement(day, Movement.Kind.CREDIT_NOTE, clp);
     }
 
     @Test
@@ -51,7 +67,7 @@ class InvoiceStateTest {
         assertThat(s.apply(payment("p1").of(400_000).on(FEB_10).at(11))).isTrue();
         // 1 250 000 − 400 000 = 850 000
         assertThat(s.openClp()).isEqualTo(850_000);
-        assertThat(s.snapshot(CLIENT, "1")).isEqualTo(expected(0, 400_000, 850_000, false));
+        assertThat(s.snapshot(CLIENT, "1")).isEqualTo(expected(0, 400_000, 850_000, false, paidOn(FEB_10, 400_000)));
     }
 
     @Test
@@ -61,7 +77,8 @@ class InvoiceStateTest {
         s.apply(creditNote("n1").of(250_000).on(FEB_1).at(11));
         s.apply(payment("p1").of(400_000).on(FEB_10).at(12));
         // 1 250 000 − 250 000 − 400 000 = 600 000
-        assertThat(s.snapshot(CLIENT, "1")).isEqualTo(expected(250_000, 400_000, 600_000, false));
+        assertThat(s.snapshot(CLIENT, "1")).isEqualTo(expected(250_000, 400_000, 600_000, false,
+                creditedOn(FEB_1, 250_000), paidOn(FEB_10, 400_000)));
     }
 
     @Test
@@ -71,7 +88,7 @@ class InvoiceStateTest {
         s.apply(creditNote("n1").of(1_250_000).on(FEB_1).at(11));
         assertThat(s.openClp()).isZero();
         assertThat(s.isLive()).as("a cancelled invoice still exists; it is just settled").isTrue();
-        assertThat(s.snapshot(CLIENT, "1")).isEqualTo(expected(1_250_000, 0, 0, false));
+        assertThat(s.snapshot(CLIENT, "1")).isEqualTo(expected(1_250_000, 0, 0, false, creditedOn(FEB_1, 1_250_000)));
     }
 
     @Test
@@ -97,7 +114,7 @@ class InvoiceStateTest {
         assertThat(s.apply(inv.total(1_190_000).due(FEB_15).at(20))).isTrue();
         // 1 190 000 − 400 000 = 790 000
         assertThat(s.snapshot(CLIENT, "1")).isEqualTo(new InvoiceSnapshot(CLIENT, "1", "7", 33, 1001, JAN_1, FEB_15,
-                1_190_000, 0, 400_000, 790_000, false, 0));
+                1_190_000, 0, 400_000, 790_000, false, 0, moved(paidOn(FEB_10, 400_000))));
     }
 
     @Test
@@ -190,7 +207,7 @@ class InvoiceStateTest {
         assertThat(s.apply(invoiceOne().at(10))).isTrue();
         assertThat(s.isLive()).isTrue();
         // 1 250 000 − 400 000 = 850 000
-        assertThat(s.snapshot(CLIENT, "1")).isEqualTo(expected(0, 400_000, 850_000, false));
+        assertThat(s.snapshot(CLIENT, "1")).isEqualTo(expected(0, 400_000, 850_000, false, paidOn(FEB_10, 400_000)));
     }
 
     @Test
@@ -226,7 +243,8 @@ class InvoiceStateTest {
         assertThat(s.openClpAsOf(FEB_15)).isZero();
         // before the second payment: 1 250 000 − 1 000 000 = 250 000
         assertThat(s.openClpAsOf(FEB_9)).isEqualTo(250_000);
-        assertThat(s.snapshot(CLIENT, "1")).isEqualTo(expected(0, 1_400_000, 0, false));
+        assertThat(s.snapshot(CLIENT, "1")).isEqualTo(expected(0, 1_400_000, 0, false,
+                paidOn(FEB_1, 1_000_000), paidOn(FEB_10, 400_000)));
     }
 
     @Test
@@ -316,7 +334,8 @@ class InvoiceStateTest {
         // 1 190 000 − 50 000 − (400 000 + 100 000) = 640 000
         assertThat(copy.snapshot(CLIENT, "1")).isEqualTo(s.snapshot(CLIENT, "1"))
                 .isEqualTo(new InvoiceSnapshot(CLIENT, "1", "7", 33, 1001, JAN_1, JAN_31, 1_190_000, 50_000,
-                        500_000, 640_000, false, 1_735_700_000_000_000L));
+                        500_000, 640_000, false, 1_735_700_000_000_000L,
+                        moved(paidOn(FEB_1, 100_000), paidOn(FEB_10, 400_000), creditedOn(FEB_15, 50_000))));
         for (LocalDate d = DEC_31_2024; !d.isAfter(MAR_2); d = d.plusDays(1)) {
             assertThat(copy.openClpAsOf(d)).as("as of %s", d).isEqualTo(s.openClpAsOf(d));
         }

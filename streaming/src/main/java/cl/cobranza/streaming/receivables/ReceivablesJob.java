@@ -81,7 +81,7 @@ public final class ReceivablesJob {
         SingleOutputStreamOperator<InvoiceUpdate> updates = events
                 .filter(e -> !(e instanceof DebtorChanged)).name("invoice-facts")
                 .keyBy(InvoiceStateFunction::key)
-                .process(new InvoiceStateFunction(orphanWait)).name("invoice-state").uid("invoice-state");
+                .process(new InvoiceStateFunction(orphanWait, zone, terms)).name("invoice-state").uid("invoice-state");
 
         DataStream<DeadLetter> rejected = events.getSideOutput(NormalizeFunction.DEAD_LETTERS)
                 .union(updates.getSideOutput(InvoiceStateFunction.ORPHANS));

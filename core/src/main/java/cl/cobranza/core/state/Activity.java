@@ -1,0 +1,95 @@
+package cl.cobranza.core.state;
+
+import cl.cobranza.core.collection.Channel;
+import cl.cobranza.core.collection.Outcome;
+import cl.cobranza.core.collection.PromiseToPay;
+import cl.cobranza.core.state.InvoiceState.ActionFact;
+import cl.cobranza.core.state.InvoiceState.Dated;
+import cl.cobranza.core.state.InvoiceState.PromiseFact;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What has been done to collect one invoice and the money that moved on it, for the worklist and the debtor
+ * timeline: the last live action (null when none), the number of live actions, the latest live promise
+ * (null when none), how many promises were broken as of a day, and the dated payments and credit notes.
+ *
+ * <p>A promise is broken as of d when it is judged by d (promised date + grace ≤ d, as for the promise-kept
+ * rate of docs/kpis.md) and not kept (see {@link PromiseFact#isKept}).
+ */
+public record Activity(LastAction lastAction, int actions, PromiseToPay promise, int brokenPromises,
+                       List<Movement> movements) {
+    /** No action, no promise, no money movement. */
+    public static final Activity NONE = new Activity(null, 0, null, 0, List.of());
+
+    /** The newest action on the invoice: its date, channel and outcome. */
+    public record LastAction(LocalDate date, Channel channel, Outcome outcome) {
+        public LastAction {
+            Objects.requireNonNull(date, "date");
+            Objects.requireNonNull(channel, "channel");
+            Objects.requireNonNull(outcome, "outcome");
+        }
+    }
+
+    /** A payment or credit note that counts against the invoice, on its own date. */
+    public record Movement(LocalDate date, Kind kind, long amountClp) {
+        /** What moved the money. */
+        public enum Kind { PAYMENT, CREDIT_NOTE }
+
+        public Movement {
+            Objects.requireNonNull(date, "date");
+            Objects.requireNonNull(kind, "kind");
+        }
+    }
+
+    public Activity {
+        if (actions < 0 || brokenPromises < 0) {
+            throw new IllegalArgumentException("counts must be >= 0: actions " + actions + ", broken " + brokenPromises);
+        }
+        movements = List.copyOf(movements);
+    }
+
+    /**
+     * The activity of an invoice state, promises judged as of {@code asOf} with {@code promiseGraceDays}.
+     * The last action is the newest by date, then source position; the latest promise the newest by made-on
+     * date, then source position. Movements are in date order, credit notes before payments on the same day.
+     */
+    public static Activity of(InvoiceState state, LocalDate asOf, int promiseGraceDays) {
+        ActionFact last = null;
+        List<ActionFact> actions = state.liveActions();
+        for (ActionFact a : actions) {
+            if (last == null || a.date().isAfter(last.date())
+                    || (a.date().equals(last.date()) && a.position() > last.position())) {
+                last = a;
+            }
+        }
+        PromiseFact latest = null;
+        int broken = 0;
+        // payments count towards a promise only while their invoice is live, as in the promise-kept rate
+        List<Dated> payments = state.isLive() ? state.livePayments() : List.of();
+        for (PromiseFact p : state.livePromises()) {
+            if (latest == null || p.madeOn().isAfter(latest.madeOn())
+                    || (p.madeOn().equals(latest.madeOn()) && p.position() > latest.position())) {
+                latest = p;
+            }
+            if (p.isJudgedBy(asOf, promiseGraceDays) && !p.isKept(payments, promiseGraceDays)) {
+                broken++;
+            }
+        }
+        List<Movement> movements = new ArrayList<>();
+        for (Dated d : state.liveCreditNotes()) {
+            movements.add(new Movement(d.date(), Movement.Kind.CREDIT_NOTE, d.amountClp()));
+        }
+        for (Dated d : state.livePayments()) {
+            movements.add(new Movement(d.date(), Movement.Kind.PAYMENT, d.amountClp()));
+        }
+        movements.sort(Comparator.comparing(Movement::date)); // stable: credit notes first, then row-id order
+        return new Activity(last == null ? null : new LastAction(last.date(), last.channel(), last.outcome()),
+                actions.size(), latest == null ? null : new PromiseToPay(latest.madeOn(), latest.promisedDate(),
+                latest.amountClp()), broken, movements);
+    }
+}

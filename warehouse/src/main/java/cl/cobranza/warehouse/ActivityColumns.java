@@ -1,0 +1,118 @@
+package cl.cobranza.warehouse;
+
+import cl.cobranza.core.collection.Channel;
+import cl.cobranza.core.collection.Outcome;
+import cl.cobranza.core.collection.PromiseToPay;
+import cl.cobranza.core.state.Activity;
+import cl.cobranza.core.state.Activity.LastAction;
+import cl.cobranza.core.state.Activity.Movement;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@link Activity} columns of {@code invoice_state} (migration V005), written and read in one place:
+ * "none" is the zero Date, {@code ''} and 0 in the table and null in Java; the movements are a compact
+ * JSON array of {@code {date, kind, amountClp}}.
+ */
+final class ActivityColumns {
+    /** The column list, for SELECTs. */
+    static final String COLUMNS = "last_action_date, last_channel, last_outcome, actions, promise_made_on, "
+            + "promise_date, promise_clp, broken_promises, movements";
+
+    /** The zero Date as written; 18.16 shows it as 0000-00-00, current servers as 1970-01-01. */
+    private static final String NO_DATE = "1970-01-01";
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private ActivityColumns() {
+    }
+
+    /** Writes the activity's fields into the current JSONEachRow object. */
+    static void write(JsonGenerator g, Activity a) throws IOException {
+        LastAction last = a.lastAction();
+        g.writeStringField("last_action_date", last == null ? NO_DATE : last.date().toString());
+        g.writeStringField("last_channel", last == null ? "" : last.channel().name());
+        g.writeStringField("last_outcome", last == null ? "" : last.outcome().name());
+        g.writeNumberField("actions", a.actions());
+        PromiseToPay p = a.promise();
+        g.writeStringField("promise_made_on", p == null ? NO_DATE : p.madeOn().toString());
+        g.writeStringField("promise_date", p == null ? NO_DATE : p.promisedDate().toString());
+        g.writeNumberField("promise_clp", p == null ? 0 : p.amountClp());
+        g.writeNumberField("broken_promises", a.brokenPromises());
+        g.writeStringField("movements", movementsJson(a.movements()));
+    }
+
+    static String movementsJson(List<Movement> movements) {
+        StringWriter text = new StringWriter(16 + 56 * movements.size());
+        try (JsonGenerator g = JSON.createGenerator(text)) {
+            g.writeStartArray();
+            for (Movement m : movements) {
+                g.writeStartObject();
+                g.writeStringField("date", m.date().toString());
+                g.writeStringField("kind", m.kind().name());
+                g.writeNumberField("amountClp", m.amountClp());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write movements", e);
+        }
+        return text.toString();
+    }
+
+    /** The activity of a row that has the {@link #COLUMNS}. */
+    static Activity read(JsonNode row) {
+        LocalDate lastDate = date(row, "last_action_date");
+        LastAction last = lastDate == null ? null : new LastAction(lastDate,
+                known(Channel.parse(row.get("last_channel").asText()), "last_channel", row),
+                known(Outcome.parse(row.get("last_outcome").asText()), "last_outcome", row));
+        return new Activity(last, row.get("actions").asInt(), promise(row), row.get("broken_promises").asInt(),
+                movements(row.get("movements").asText()));
+    }
+
+    /** The latest promise of a row that has the promise columns, null when none. */
+    static PromiseToPay promise(JsonNode row) {
+        LocalDate promised = date(row, "promise_date");
+        return promised == null ? null
+                : new PromiseToPay(date(row, "promise_made_on"), promised, row.get("promise_clp").asLong());
+    }
+
+    /** A Date column, null for the zero Date. */
+    private static LocalDate date(JsonNode row, String column) {
+        String text = row.get(column).asText();
+        return text.isEmpty() || text.equals("0000-00-00") || text.equals(NO_DATE) ? null : LocalDate.parse(text);
+    }
+
+    private static <T> T known(T value, String column, JsonNode row) {
+        if (value == null) {
+            throw new IllegalStateException("invoice_state." + column + " holds '" + row.get(column).asText()
+                    + "', which this build does not know: upgrade the API to the pipeline's version");
+        }
+        return value;
+    }
+
+    private static List<Movement> movements(String json) {
+        if (json.isEmpty()) {
+            return List.of(); // rows written before V005
+        }
+        try {
+            List<Movement> out = new ArrayList<>();
+            for (JsonNode m : MAPPER.readTree(json)) {
+                out.add(new Movement(LocalDate.parse(m.get("date").asText()),
+                        Movement.Kind.valueOf(m.get("kind").asText()), m.get("amountClp").asLong()));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException("invoice_state.movements is not a JSON array: " + json, e);
+        }
+    }
+}
