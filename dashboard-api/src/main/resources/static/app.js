@@ -309,7 +309,7 @@ export const palette = {
   open: '#2f6db3',
   overdue: '#c4553f',
   ok: '#2e7d5b',
-  muted: '#8a94a6',
+  muted: '#6b7280',
   text: '#1c2433',
   line: '#e3e8ef',
   aging: ['#4f8fcf', '#f2c14e', '#eb9a4a', '#d9703f', '#b94a3b', '#7d2d35'],
