@@ -139,9 +139,8 @@ public final class CaptureProbe {
                     delays.add((System.nanoTime() - start) / 1e6);
                 }
             }
-            Collections.sort(delays);
-            System.out.printf("%s: commit → canonical event, %d changes: p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms%n",
-                    name, changes, pct(delays, 50), pct(delays, 95), pct(delays, 99), delays.get(delays.size() - 1));
+            System.out.printf("%s: commit → canonical event, %d changes: %s%n", name, changes,
+                    new Latencies(delays).summary());
         }
     }
 
@@ -154,7 +153,4 @@ public final class CaptureProbe {
         }
     }
 
-    private static double pct(List<Double> sorted, int p) {
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
-    }
 }

@@ -68,13 +68,8 @@ public final class FreshnessProbe {
                     kpiDelaysMs.add((System.nanoTime() - t0) / 1e6);
                 }
             }
-            Collections.sort(delaysMs);
-            System.out.printf("commit → API (invoice), %d changes: p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms%n", n,
-                    pct(delaysMs, 50), pct(delaysMs, 95), pct(delaysMs, 99), delaysMs.get(delaysMs.size() - 1));
-            Collections.sort(kpiDelaysMs);
-            System.out.printf("commit → API (daily KPI row), %d changes: p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms%n",
-                    n, pct(kpiDelaysMs, 50), pct(kpiDelaysMs, 95), pct(kpiDelaysMs, 99),
-                    kpiDelaysMs.get(kpiDelaysMs.size() - 1));
+            System.out.printf("commit → API (invoice), %d changes: %s%n", n, new Latencies(delaysMs).summary());
+            System.out.printf("commit → API (daily KPI row), %d changes: %s%n", n, new Latencies(kpiDelaysMs).summary());
         }
     }
 
@@ -104,7 +99,4 @@ public final class FreshnessProbe {
         throw new IllegalStateException(expected + " not visible through " + uri + " after " + timeoutMs + " ms");
     }
 
-    private static double pct(List<Double> sorted, int p) {
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
-    }
 }
