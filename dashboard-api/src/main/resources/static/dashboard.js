@@ -23,6 +23,7 @@ const AGING_RECENT_DAYS = 30;
 const MAX_COHORTS = 12;
 const TOP_DEBTORS = 10;
 const RETRY_CLOSED_MS = 15000;
+const CHART_REFRESH_MS = 10000; // charts follow live changes, at most this often (each refresh is 3 requests)
 
 const charts = {};
 let clientId = null;
@@ -113,6 +114,23 @@ function setLive(state) {
   tick();
 }
 
+let chartRefresh = null;
+let seenFirstEvent = false;
+let lastChartRefresh = 0;
+
+/** Reloads the charts and the debtors table after a live change, throttled to one reload per CHART_REFRESH_MS. */
+function refreshChartsSoon() {
+  if (chartRefresh) return;
+  const wait = Math.max(0, lastChartRefresh + CHART_REFRESH_MS - Date.now());
+  chartRefresh = setTimeout(() => {
+    chartRefresh = null;
+    lastChartRefresh = Date.now();
+    Promise.allSettled([loadDaily(), loadCohorts(), loadDebtors()]).then(() => {
+      document.body.dataset.chartsUpdated = new Date().toISOString();
+    });
+  }, wait);
+}
+
 function connect() {
   const source = new EventSource(`/api/v1/clients/${encodeURIComponent(clientId)}/kpis/stream`);
   source.addEventListener('open', () => setLive('live'));
@@ -125,6 +143,8 @@ function connect() {
     }
     setLive('live');
     renderTiles(body);
+    if (seenFirstEvent) refreshChartsSoon(); // the first event on (re)connect is the state the charts already show
+    seenFirstEvent = true;
     touch();
     document.body.dataset.updated = new Date().toISOString();
   });
@@ -362,6 +382,7 @@ async function main() {
 
   const tiles = loadTiles();
   await Promise.allSettled([tiles, loadDaily(), loadCohorts(), loadDebtors()]);
+  lastChartRefresh = Date.now();
   markReady(charts);
   setInterval(tick, 1000);
   if (await tiles) connect();

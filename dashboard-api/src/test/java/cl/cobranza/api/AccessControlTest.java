@@ -195,6 +195,29 @@ class AccessControlTest {
         assertThat(anonymous.body()).contains("X-XSRF-TOKEN");
     }
 
+    @Test
+    void theLiveKpiStreamServesOnlyTheCallersClients() throws Exception {
+        String owner = users.get(Role.OWNER);
+        java.net.http.HttpRequest own = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(api.base() + "/api/v1/clients/" + MINE + "/kpis/stream"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        (owner + ":" + ApiExtension.Api.password(owner)).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .header("Accept", "text/event-stream").build();
+        HttpResponse<java.util.stream.Stream<String>> stream = java.net.http.HttpClient.newHttpClient()
+                .send(own, HttpResponse.BodyHandlers.ofLines());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        try (java.util.stream.Stream<String> lines = stream.body()) {
+            String data = lines.filter(l -> l.startsWith("data:")).findFirst().orElseThrow();
+            JsonNode first = JSON.readTree(data.substring("data:".length()));
+            assertThat(first.get("id").asText()).isEqualTo(MINE);
+        }
+        HttpResponse<String> other = api.get("/api/v1/clients/" + OTHER + "/kpis/stream", owner);
+        HttpResponse<String> unknown = api.get("/api/v1/clients/" + NOBODY + "/kpis/stream", owner);
+        assertThat(other.statusCode()).isEqualTo(404);
+        assertThat(other.body().replace(OTHER, "X")).isEqualTo(unknown.body().replace(NOBODY, "X"));
+        assertThat(api.get("/api/v1/clients/" + MINE + "/kpis/stream", users.get(Role.COLLECTOR)).statusCode()).isEqualTo(403);
+    }
+
     private static List<String> ids(String json, String field) throws Exception {
         List<String> ids = new ArrayList<>();
         for (JsonNode n : JSON.readTree(json)) {
