@@ -1,6 +1,8 @@
 package cl.cobranza.api;
 
+import cl.cobranza.core.collection.CollectionStage;
 import cl.cobranza.warehouse.KpiQueries;
+import cl.cobranza.warehouse.WorklistQueries;
 import cl.cobranza.warehouse.ReceivablesQueries;
 import cl.cobranza.warehouse.Warehouse;
 import cl.cobranza.warehouse.WarehouseSettings;
@@ -30,6 +32,12 @@ class ApiConfiguration {
     @Bean
     KpiQueries kpiQueries(Warehouse warehouse) {
         return new KpiQueries(warehouse);
+    }
+
+    /** Worklists label buckets with the pipeline's aging edges; items due within 5 days are preventive work. */
+    @Bean
+    WorklistQueries worklistQueries(Warehouse warehouse, CobranzaProperties properties) {
+        return new WorklistQueries(warehouse, properties.kpi().agingEdges(), CollectionStage.DEFAULT_PREVENTIVE_DAYS);
     }
 
     /** "Today" is a business date in the clients' zone (America/Santiago), not the server's. */

@@ -93,7 +93,7 @@ class BadRowsEndToEndTest {
             for (Map.Entry<String, List<Long>> e : goodInvoices.entrySet()) {
                 for (long id : e.getValue()) {
                     await("good invoice " + e.getKey() + "/" + id).atMost(30, SECONDS).pollInterval(100, MILLISECONDS)
-                            .until(() -> invoices.invoice(e.getKey(), Long.toString(id)).isPresent());
+                            .until(() -> invoices.invoice(TenantScope.everyClient(), e.getKey(), Long.toString(id)).isPresent());
                 }
             }
         }

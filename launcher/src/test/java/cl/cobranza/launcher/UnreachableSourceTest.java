@@ -47,7 +47,7 @@ class UnreachableSourceTest {
             ReceivablesQueries invoices = new ReceivablesQueries(w);
             KpiQueries kpis = new KpiQueries(w);
             await("the other client's invoice").atMost(30, SECONDS).pollInterval(100, MILLISECONDS)
-                    .until(() -> invoices.invoice(UP, "1").isPresent());
+                    .until(() -> invoices.invoice(TenantScope.everyClient(), UP, "1").isPresent());
             await("RETRYING reported").atMost(30, SECONDS).pollInterval(200, MILLISECONDS).untilAsserted(() ->
                     assertThat(kpis.sourceStatus(TenantScope.everyClient())).filteredOn(h -> h.source().equals(DOWN)).singleElement()
                             .satisfies(h -> {
@@ -63,7 +63,7 @@ class UnreachableSourceTest {
                     s.execute("INSERT INTO invoices (id, dte_type, folio, customer_id, issue_date, total_clp) VALUES (7, 33, 7, 1, current_date, 7000)");
                 }
                 await("the late source's invoice").atMost(90, SECONDS).pollInterval(250, MILLISECONDS)
-                        .until(() -> invoices.invoice(DOWN, "7").isPresent());
+                        .until(() -> invoices.invoice(TenantScope.everyClient(), DOWN, "7").isPresent());
                 await("RUNNING reported").atMost(30, SECONDS).pollInterval(200, MILLISECONDS).untilAsserted(() ->
                         assertThat(kpis.sourceStatus(TenantScope.everyClient())).filteredOn(h -> h.source().equals(DOWN)).singleElement()
                                 .satisfies(h -> assertThat(h.state()).isEqualTo("RUNNING")));

@@ -155,6 +155,22 @@ public final class WorklistQueries {
         return result;
     }
 
+    /** The newest RUT and name of one debtor of one client; empty when unknown or the client is outside {@code scope}. */
+    public Optional<DebtorName> debtor(TenantScope scope, String clientId, String debtorId) {
+        Objects.requireNonNull(scope, "scope");
+        if (!scope.allows(clientId)) {
+            return Optional.empty();
+        }
+        String sql = """
+                SELECT argMax(rut, version) AS d_rut, argMax(name, version) AS d_name, count() AS n
+                FROM debtors
+                WHERE %s AND client_id = %s AND debtor_id = %s
+                """.formatted(scope.sqlCondition("client_id"), string(clientId), string(debtorId));
+        JsonNode r = warehouse.query(sql).get(0);
+        return r.get("n").asLong() == 0 ? Optional.empty()
+                : Optional.of(new DebtorName(clientId, debtorId, r.get("d_rut").asText(), r.get("d_name").asText()));
+    }
+
     /**
      * The due dates an item of the filter's stage and bucket can have as of {@code asOf}, as a SQL condition;
      * empty when no due date fits both.

@@ -1,6 +1,7 @@
 package cl.cobranza.api.kpis;
 
-import cl.cobranza.api.web.BadRequestException;
+import cl.cobranza.api.export.Tabular;
+import cl.cobranza.api.web.IntParameter;
 import cl.cobranza.api.web.DateParameter;
 import cl.cobranza.warehouse.DebtorSummary;
 import cl.cobranza.warehouse.ReceivablesQueries;
@@ -27,7 +28,24 @@ class DebtorController {
     }
 
     /** The response: the day the days past due are counted to, and the debtors most overdue first. */
-    record Debtors(String clientId, LocalDate asOf, List<DebtorSummary> debtors) {
+    record Debtors(String clientId, LocalDate asOf, List<DebtorSummary> debtors) implements Tabular {
+        @Override
+        public String tableName() {
+            return "deudores-" + clientId + "-" + asOf;
+        }
+
+        @Override
+        public List<Column> columns() {
+            return List.of(Column.text("Deudor"), Column.text("RUT"), Column.text("Nombre"), Column.integer("Saldo CLP"),
+                    Column.integer("Vencido CLP"), Column.integer("Facturas abiertas"), Column.integer("Facturas vencidas"),
+                    Column.decimal("Días de mora ponderados"), Column.integer("Máximo días de mora"));
+        }
+
+        @Override
+        public Iterable<List<Object>> rows() {
+            return debtors.stream().map(d -> Tabular.row(d.debtorId(), d.rut(), d.name(), d.openClp(), d.overdueClp(),
+                    d.openInvoices(), d.overdueInvoices(), d.weightedDpd(), d.maxDpd())).toList();
+        }
     }
 
     /** GET /api/v1/clients/{clientId}/debtors?asOf=yyyy-MM-dd&limit=20: debtors with an open balance, most overdue first. */
@@ -37,15 +55,7 @@ class DebtorController {
                     @RequestParam(name = "limit", required = false, defaultValue = "20") String limit) {
         Scope scope = scopes.client(clientId);
         LocalDate day = DateParameter.parse("asOf", asOf, LocalDate.now(clock));
-        int n;
-        try {
-            n = Integer.parseInt(limit.trim());
-        } catch (NumberFormatException e) {
-            throw new BadRequestException("limit", "'" + limit + "' no es un número entero; use por ejemplo limit=20");
-        }
-        if (n < 1 || n > 500) {
-            throw new BadRequestException("limit", "debe estar entre 1 y 500; use por ejemplo limit=20");
-        }
+        int n = IntParameter.parse("limit", limit, 1, 500);
         return new Debtors(scope.id(), day, queries.debtors(scope.tenant(), scope.id(), day, n));
     }
 }

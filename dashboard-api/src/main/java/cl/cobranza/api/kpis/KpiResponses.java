@@ -1,5 +1,6 @@
 package cl.cobranza.api.kpis;
 
+import cl.cobranza.api.export.Tabular;
 import cl.cobranza.core.kpi.CohortRecovery;
 import cl.cobranza.core.kpi.DailyKpis;
 import cl.cobranza.core.kpi.KpiDefinition;
@@ -84,7 +85,41 @@ public final class KpiResponses {
 
     /** Body of {@code GET …/kpis/daily}: one row per day with data, from {@code from} to {@code to}. */
     public record DailySeries(String scope, String id, String name, String from, String to, List<String> agingLabels,
-                              List<DailyRow> rows) {
+                              List<DailyRow> rows) implements Tabular {
+        @Override
+        public String tableName() {
+            return "kpis-diarios-" + id + "-" + from + "-" + to;
+        }
+
+        @Override
+        public List<Tabular.Column> columns() {
+            List<Tabular.Column> columns = new ArrayList<>(List.of(Tabular.Column.date("Día"),
+                    Tabular.Column.integer("Clientes"), Tabular.Column.integer("Por cobrar CLP"),
+                    Tabular.Column.integer("Facturas abiertas"), Tabular.Column.integer("Vencido CLP"),
+                    Tabular.Column.integer("Facturas vencidas"), Tabular.Column.integer("Al día CLP")));
+            agingLabels.forEach(l -> columns.add(Tabular.Column.integer("Tramo " + l + " CLP")));
+            columns.addAll(List.of(Tabular.Column.integer("Ventas CLP"), Tabular.Column.integer("Notas de crédito CLP"),
+                    Tabular.Column.integer("Cobrado CLP"), Tabular.Column.decimal("DSO countback"),
+                    Tabular.Column.decimal("Días de mora ponderados"), Tabular.Column.decimal("DSO estándar 90 d"),
+                    Tabular.Column.decimal("BPDSO 90 d"), Tabular.Column.decimal("ADD 90 d")));
+            return columns;
+        }
+
+        @Override
+        public Iterable<List<Object>> rows() {
+            List<List<Object>> out = new ArrayList<>();
+            for (DailyRow r : rows) {
+                List<Object> cells = new ArrayList<>(Tabular.row(LocalDate.parse(r.day()), r.clients(), r.openClp(),
+                        r.openInvoices(), r.overdueClp(), r.overdueInvoices(), r.currentClp()));
+                for (int b = 0; b < agingLabels.size(); b++) {
+                    cells.add(b < r.agingClp().length ? r.agingClp()[b] : null);
+                }
+                cells.addAll(Tabular.row(r.salesClp(), r.creditNotesClp(), r.collectedClp(), r.dsoCountback(),
+                        r.weightedDpd(), r.dsoStandard(), r.bpdso(), r.add()));
+                out.add(cells);
+            }
+            return out;
+        }
     }
 
     /** One month's components and ratios; {@code clients} = how many client rows were summed into it. */
@@ -111,7 +146,49 @@ public final class KpiResponses {
     }
 
     /** Body of {@code GET …/kpis/monthly}: one row per month with data, from {@code from} to {@code to}. */
-    public record MonthlySeries(String scope, String id, String name, String from, String to, List<MonthlyRow> rows) {
+    public record MonthlySeries(String scope, String id, String name, String from, String to, List<MonthlyRow> rows)
+            implements Tabular {
+        @Override
+        public String tableName() {
+            return "kpis-mensuales-" + id + "-" + from + "-" + to;
+        }
+
+        @Override
+        public List<Tabular.Column> columns() {
+            List<Tabular.Column> columns = new ArrayList<>();
+            columns.add(Tabular.Column.text("Mes"));
+            columns.add(Tabular.Column.date("Cierre"));
+            columns.add(Tabular.Column.date("Calculado al"));
+            for (String c : List.of("Clientes", "CxC inicial CLP", "Ventas CLP", "Notas de crédito CLP", "Cobrado CLP",
+                    "CxC final CLP", "CxC al día final CLP")) {
+                columns.add(Tabular.Column.integer(c));
+            }
+            columns.add(Tabular.Column.decimal("DSO countback"));
+            for (String c : List.of("Facturas cerradas", "Peso cerradas CLP", "Peso × días CLP", "Asignado al inicio CLP",
+                    "Asignado nuevo CLP", "Recuperado CLP", "Promesas vencidas", "Promesas cumplidas", "Intentos de contacto",
+                    "Contactos efectivos", "Gestiones", "Costo gestiones CLP", "Cargos traspasados CLP", "Facturas gestionadas",
+                    "Honorarios CLP", "Recuperación neta CLP")) {
+                columns.add(Tabular.Column.integer(c));
+            }
+            for (String c : List.of("DSO estándar", "BPDSO", "ADD", "CEI %", "Días de mora ponderados al cierre",
+                    "Tasa de recuperación", "Promesas cumplidas (tasa)", "Contacto efectivo (tasa)", "Costo por factura CLP",
+                    "Costo de cobranza %")) {
+                columns.add(Tabular.Column.decimal(c));
+            }
+            return columns;
+        }
+
+        @Override
+        public Iterable<List<Object>> rows() {
+            return rows.stream().map(r -> Tabular.row(r.month(), LocalDate.parse(r.periodEnd()), LocalDate.parse(r.asOf()),
+                    r.clients(), r.arStartClp(), r.salesClp(), r.creditNotesClp(), r.collectedClp(), r.arEndClp(),
+                    r.currentArEndClp(), r.dsoCountback(), r.closedInvoices(), r.closedWeightClp(),
+                    r.closedWeightClpDays(), r.placedStartClp(), r.newlyPlacedClp(), r.recoveredClp(), r.promisesDue(),
+                    r.promisesKept(), r.contactAttempts(), r.rightPartyContacts(), r.actions(), r.actionCostClp(),
+                    r.chargesPassedOnClp(), r.invoicesWorked(), r.agencyFeeClp(), r.netRecoveryClp(), r.dsoStandard(),
+                    r.bpdso(), r.add(), r.cei(), r.weightedDpdAtClose(), r.periodRecoveryRate(), r.promiseKeptRate(),
+                    r.rightPartyContactRate(), r.costPerInvoice(), r.costToCollectPct())).toList();
+        }
     }
 
     /**
@@ -134,7 +211,38 @@ public final class KpiResponses {
     }
 
     /** Body of {@code GET …/kpis/cohorts}: every cohort with placed invoices, oldest first, as of {@code today}. */
-    public record CohortSeries(String scope, String id, String name, String today, List<CohortRow> rows) {
+    public record CohortSeries(String scope, String id, String name, String today, List<CohortRow> rows)
+            implements Tabular {
+        @Override
+        public String tableName() {
+            return "recuperacion-por-cohorte-" + id;
+        }
+
+        @Override
+        public List<Tabular.Column> columns() {
+            List<Tabular.Column> columns = new ArrayList<>(List.of(Tabular.Column.text("Cohorte"),
+                    Tabular.Column.integer("Clientes"), Tabular.Column.integer("Facturas"),
+                    Tabular.Column.integer("Asignado CLP")));
+            for (int days : CohortRecovery.HORIZONS_DAYS) {
+                columns.add(Tabular.Column.integer("Recuperado " + days + " d CLP"));
+                columns.add(Tabular.Column.decimal("Tasa " + days + " d"));
+                columns.add(Tabular.Column.text("Madura " + days + " d"));
+            }
+            return columns;
+        }
+
+        @Override
+        public Iterable<List<Object>> rows() {
+            List<List<Object>> out = new ArrayList<>();
+            for (CohortRow r : rows) {
+                List<Object> cells = new ArrayList<>(Tabular.row(r.cohort(), r.clients(), r.invoices(), r.placedClp()));
+                for (Horizon h : r.horizons()) {
+                    cells.addAll(Tabular.row(h.recoveredClp(), h.rate(), h.matured() ? "sí" : "no (" + h.maturesOn() + ")"));
+                }
+                out.add(cells);
+            }
+            return out;
+        }
     }
 
     /** A member of a group; {@code name} is null when the warehouse does not list the client. */
