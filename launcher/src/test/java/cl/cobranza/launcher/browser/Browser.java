@@ -1,5 +1,6 @@
 package cl.cobranza.launcher.browser;
 
+import cl.cobranza.launcher.LocalStack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.openqa.selenium.By;
@@ -67,9 +68,10 @@ public final class Browser implements AutoCloseable {
         return new Browser(driver);
     }
 
-    /** Sets the origin every path is opened against: the stack's API, which serves the pages too. */
-    public void baseUrl(String url) {
-        this.base = url;
+    /** Points the browser at a stack: every path is opened against its API, which serves the pages too. */
+    public Browser at(LocalStack stack) {
+        this.base = stack.apiUrl();
+        return this;
     }
 
     public WebDriver driver() {
@@ -131,6 +133,12 @@ public final class Browser implements AutoCloseable {
     /** Runs a script in the page and answers its result as WebDriver converts it. */
     public Object script(String js, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(js, args);
+    }
+
+    /** The page's own text for an i18n key in the page's language (from its i18n.js module). */
+    public String text(String key) {
+        return (String) ((JavascriptExecutor) driver).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "import('/i18n.js').then(m => done(m.t(arguments[0])), e => done('i18n.js failed: ' + e));", key);
     }
 
     /** Runs a script whose return value is a JSON string and answers it parsed. */

@@ -24,8 +24,7 @@ class LoginBrowserTest {
     @BeforeAll
     static void setUp(LocalStack stack, Browser b) throws Exception {
         tenant = TestTenant.create(stack, "br-login", "Ferretería Los Andes");
-        browser = b;
-        browser.baseUrl(stack.apiUrl());
+        browser = b.at(stack);
     }
 
     /** The page a role starts on after signing in. */

@@ -42,7 +42,7 @@ public final class TestTenant {
      * account manager and a collector of this client, and an administrator (who sees every client).
      */
     public static TestTenant create(LocalStack stack, String clientId, String name) throws Exception {
-        DemoClient c = new DemoClient(clientId, name, "77.654.321-9", "erp_" + clientId.replace('-', '_'));
+        DemoClient c = new DemoClient(clientId, name, "77.654.321-7", "erp_" + clientId.replace('-', '_'));
         stack.addClient(c);
         TestTenant t = new TestTenant(stack, c);
         for (Role role : Role.values()) {
