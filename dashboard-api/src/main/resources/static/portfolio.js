@@ -10,12 +10,14 @@ const SPARK_H = 28;
 let data = null;
 let sort = { key: null, direction: 'none' }; // key: 'name' or a KPI id
 
-/** 1 (worst) … 5 (best): the percentile read in the KPI's good direction; 3 when the direction is unknown. */
+/**
+ * 1 (worst) … 5 (best). The API already ranks in the KPI's good direction (p100 = best in the agency); KPIs that
+ * only measure size (higherIsBetter null) are not coloured: 3.
+ */
 function band(percentile, higherIsBetter) {
   if (percentile === null || percentile === undefined) return null;
   if (higherIsBetter === null || higherIsBetter === undefined) return 3;
-  const goodness = higherIsBetter ? percentile : 100 - percentile;
-  return 1 + Math.min(4, Math.floor(goodness / 20));
+  return 1 + Math.min(4, Math.floor(percentile / 20));
 }
 
 function sparkline(values, label) {

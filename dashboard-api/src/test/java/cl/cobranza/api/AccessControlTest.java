@@ -57,7 +57,8 @@ class AccessControlTest {
 
         String forClient(String client) {
             String invoice = client.equals(MINE) ? "F-A1" : "F-B1";
-            return path.replace("{c}", client).replace("{i}", invoice);
+            String debtor = client.equals(MINE) ? "d-1" : "d-9";
+            return path.replace("{c}", client).replace("{i}", invoice).replace("{d}", debtor);
         }
     }
 
@@ -72,6 +73,11 @@ class AccessControlTest {
             new Endpoint("/api/v1/clients/{c}/kpis/cohorts", KPIS),
             new Endpoint("/api/v1/clients/{c}/debtors?asOf=2002-05-31", WORK),
             new Endpoint("/api/v1/clients/{c}/invoices/{i}", WORK),
+            new Endpoint("/api/v1/clients/{c}/debtors/{d}", WORK),
+            new Endpoint("/api/v1/worklist?asOf=2002-05-31", WORK),
+            new Endpoint("/api/v1/worklist?clientId={c}&asOf=2002-05-31", WORK),
+            new Endpoint("/api/v1/worklist?asOf=2002-05-31&format=csv", WORK),
+            new Endpoint("/api/v1/clients/{c}/kpis/daily?from=2002-05-01&to=2002-05-31&format=xlsx", KPIS),
             new Endpoint("/api/v1/data-quality/dead-letters", MANAGERS),
             new Endpoint("/api/v1/data-quality/dead-letters?clientId={c}", MANAGERS),
             new Endpoint("/api/v1/data-quality/sources", ADMIN_ONLY),
@@ -157,6 +163,13 @@ class AccessControlTest {
         JsonNode portfolio = JSON.readTree(api.get("/api/v1/portfolio?asOf=2002-05-31", users.get(Role.ACCOUNT_MANAGER)).body());
         assertThat(ids(portfolio.get("clients").toString(), "clientId")).containsExactly(MINE);
         assertThat(ids(api.get("/api/v1/clients", ApiExtension.ADMIN).body(), "clientId")).contains(MINE, OTHER);
+        // the collector's worklist: F-A1 is 10 days past due (priority 40,000 × 10); F-A2 is due in 10 days,
+        // outside the 5-day preventive window; the other client's F-B1 is not theirs
+        JsonNode worklist = JSON.readTree(api.get("/api/v1/worklist?asOf=2002-05-31", users.get(Role.COLLECTOR)).body());
+        assertThat(worklist.get("total").asLong()).isEqualTo(1);
+        assertThat(worklist.at("/items/0/invoiceId").asText()).isEqualTo("F-A1");
+        assertThat(worklist.at("/items/0/priority").asLong()).isEqualTo(400_000);
+        assertThat(worklist.at("/items/0/stage").asText()).isEqualTo("EARLY_OVERDUE");
         // groups whose members are not all the manager's are not shown (the run's groups have other clients)
         assertThat(api.get("/api/v1/groups", users.get(Role.ACCOUNT_MANAGER)).body()).isEqualTo("[]");
         assertThat(api.get("/api/v1/groups/norte/kpis", users.get(Role.ACCOUNT_MANAGER)).statusCode()).isEqualTo(404);

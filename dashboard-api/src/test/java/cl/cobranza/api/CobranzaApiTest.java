@@ -172,15 +172,19 @@ class CobranzaApiTest {
         assertThat(echarts.statusCode()).isEqualTo(200);
         assertThat(echarts.body()).contains("echarts").hasSizeGreaterThan(500_000);
 
-        HttpResponse<String> anonymousPage = get("/", false);
+        HttpResponse<String> login = get("/login.html", false);
+        assertThat(login.statusCode()).as("the login page is open").isEqualTo(200);
+        assertThat(login.body()).contains("name=\"username\"").contains("name=\"password\"");
+
+        HttpResponse<String> anonymousPage = get("/dashboard.html", false);
         assertThat(anonymousPage.statusCode()).isEqualTo(302);
         assertThat(anonymousPage.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login.html"));
 
-        HttpResponse<String> page = get("/", true);
+        HttpResponse<String> page = get("/dashboard.html", true);
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("<title>Cobranza — cuentas por cobrar</title>")
-                .contains("/webjars/echarts/dist/echarts.min.js").contains("/app.js");
-        assertThat(get("/app.js", true).body()).contains("EventSource").contains("es-CL");
+        assertThat(page.body()).contains("/webjars/echarts/dist/echarts.min.js").contains("/dashboard.js");
+        assertThat(get("/dashboard.js", true).body()).contains("EventSource");
+        assertThat(get("/app.js", true).body()).contains("es-CL");
     }
 
     @Test

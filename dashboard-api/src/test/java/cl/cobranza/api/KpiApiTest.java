@@ -599,9 +599,9 @@ class KpiApiTest {
     }
 
     @Test
-    void pageShowsTheKpiTable() throws Exception {
-        assertThat(get("/", true).body()).contains("id=\"kpi-rows\"");
-        assertThat(get("/app.js", true).body()).contains("/api/v1/kpis/definitions").contains("/kpis?asOf=");
+    void dashboardPageReadsTheKpiEndpoints() throws Exception {
+        assertThat(get("/dashboard.html", true).body()).contains("id=\"chart-aging\"").contains("/dashboard.js");
+        assertThat(get("/dashboard.js", true).body()).contains("/kpis/stream").contains("/kpis/cohorts");
     }
 
     // ---------------------------------------------------------------- helpers

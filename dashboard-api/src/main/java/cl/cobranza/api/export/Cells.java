@@ -32,7 +32,7 @@ final class Cells {
     static long forEachRow(Tabular table, RowSink sink) throws IOException {
         List<Tabular.Column> columns = table.columns();
         long rowNumber = 0;
-        for (List<Object> row : table.rows()) {
+        for (List<Object> row : table.tableRows()) {
             rowNumber++;
             if (row.size() != columns.size()) {
                 throw new IllegalArgumentException("Table " + table.tableName() + ", row " + rowNumber + ": "

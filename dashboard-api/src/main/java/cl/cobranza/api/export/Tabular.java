@@ -19,7 +19,7 @@ import java.util.Objects;
  *   <li>{@link ColumnType#DATE} column is a {@link java.time.LocalDate}.</li>
  * </ul>
  * Any other cell fails the export with an {@link IllegalArgumentException} naming the table, row and column.
- * {@link #rows()} is iterated once, while the file is written to the response: a lazy iterable streams.
+ * {@link #tableRows()} is iterated once, while the file is written to the response: a lazy iterable streams.
  */
 public interface Tabular {
 
@@ -30,7 +30,7 @@ public interface Tabular {
     List<Column> columns();
 
     /** The rows, top to bottom, each with one cell per column. */
-    Iterable<List<Object>> rows();
+    Iterable<List<Object>> tableRows();
 
     /** One row's cells, nulls allowed (an empty cell). */
     static List<Object> row(Object... cells) {

@@ -42,7 +42,7 @@ class DebtorController {
         }
 
         @Override
-        public Iterable<List<Object>> rows() {
+        public Iterable<List<Object>> tableRows() {
             return debtors.stream().map(d -> Tabular.row(d.debtorId(), d.rut(), d.name(), d.openClp(), d.overdueClp(),
                     d.openInvoices(), d.overdueInvoices(), d.weightedDpd(), d.maxDpd())).toList();
         }

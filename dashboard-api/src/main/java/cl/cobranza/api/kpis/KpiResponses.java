@@ -106,7 +106,7 @@ public final class KpiResponses {
         }
 
         @Override
-        public Iterable<List<Object>> rows() {
+        public Iterable<List<Object>> tableRows() {
             List<List<Object>> out = new ArrayList<>();
             for (DailyRow r : rows) {
                 List<Object> cells = new ArrayList<>(Tabular.row(LocalDate.parse(r.day()), r.clients(), r.openClp(),
@@ -179,7 +179,7 @@ public final class KpiResponses {
         }
 
         @Override
-        public Iterable<List<Object>> rows() {
+        public Iterable<List<Object>> tableRows() {
             return rows.stream().map(r -> Tabular.row(r.month(), LocalDate.parse(r.periodEnd()), LocalDate.parse(r.asOf()),
                     r.clients(), r.arStartClp(), r.salesClp(), r.creditNotesClp(), r.collectedClp(), r.arEndClp(),
                     r.currentArEndClp(), r.dsoCountback(), r.closedInvoices(), r.closedWeightClp(),
@@ -232,7 +232,7 @@ public final class KpiResponses {
         }
 
         @Override
-        public Iterable<List<Object>> rows() {
+        public Iterable<List<Object>> tableRows() {
             List<List<Object>> out = new ArrayList<>();
             for (CohortRow r : rows) {
                 List<Object> cells = new ArrayList<>(Tabular.row(r.cohort(), r.clients(), r.invoices(), r.placedClp()));

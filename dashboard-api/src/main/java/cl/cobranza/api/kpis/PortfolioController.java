@@ -1,5 +1,6 @@
 package cl.cobranza.api.kpis;
 
+import cl.cobranza.api.export.Tabular;
 import cl.cobranza.api.security.Tenancy;
 import cl.cobranza.api.web.DateParameter;
 import cl.cobranza.core.kpi.CohortRecovery;
@@ -27,7 +28,8 @@ import java.util.Map;
 
 /**
  * Portfolio comparison for account managers: every client in the caller's scope side by side with its
- * current KPIs, its percentile rank within the whole agency on each, and 30-day sparklines. Ranks are
+ * current KPIs, its percentile rank within the whole agency on each (100 = best, in the KPI's direction;
+ * size-only KPIs rank the largest 100), and 30-day sparklines (oldest first). Ranks are
  * computed over every client of the agency (that is what "within the agency" means), but only the caller's
  * clients are returned. A fixed number of queries whatever the number of clients.
  */
@@ -47,7 +49,7 @@ class PortfolioController {
     }
 
     /** A KPI column: id, Spanish name, unit, definition, and which way is better (null: it measures size). */
-    record Column(String id, String name, String unit, String definition, Boolean higherIsBetter) {
+    record KpiColumn(String id, String name, String unit, String definition, Boolean higherIsBetter) {
     }
 
     /** One client's row. */
@@ -56,7 +58,35 @@ class PortfolioController {
     }
 
     /** Body of {@code GET /api/v1/portfolio}. */
-    record Portfolio(String asOf, int agencyClients, List<Column> kpis, List<Row> clients) {
+    record Portfolio(String asOf, int agencyClients, List<KpiColumn> kpis, List<Row> clients) implements Tabular {
+        @Override
+        public String tableName() {
+            return "cartera-" + asOf;
+        }
+
+        @Override
+        public List<Tabular.Column> columns() {
+            List<Tabular.Column> columns = new ArrayList<>(List.of(Tabular.Column.text("Cliente"), Tabular.Column.text("Nombre")));
+            for (KpiColumn k : kpis) {
+                columns.add("CLP".equals(k.unit()) ? Tabular.Column.integer(k.name()) : Tabular.Column.decimal(k.name()));
+                columns.add(Tabular.Column.integer(k.name() + " (percentil)"));
+            }
+            return columns;
+        }
+
+        @Override
+        public Iterable<List<Object>> tableRows() {
+            List<List<Object>> out = new ArrayList<>();
+            for (Row r : clients) {
+                List<Object> cells = new ArrayList<>(Tabular.row(r.clientId(), r.name()));
+                for (KpiColumn k : kpis) {
+                    cells.add(r.values().get(k.id()));
+                    cells.add(r.percentiles().get(k.id()));
+                }
+                out.add(cells);
+            }
+            return out;
+        }
     }
 
     /** GET /api/v1/portfolio?asOf=yyyy-MM-dd: the caller's clients compared, as of the day (default today). */
@@ -75,7 +105,7 @@ class PortfolioController {
         queries.cohorts(agency, ids).forEach(c -> cohorts.computeIfAbsent(c.clientId(), k -> new ArrayList<>()).add(c));
         Map<String, Long> deadLetters = queries.deadLetterCounts(agency, ids);
 
-        List<Column> columns = new ArrayList<>();
+        List<KpiColumn> columns = new ArrayList<>();
         Map<String, Map<String, Number>> valuesByClient = new LinkedHashMap<>();
         for (String id : ids) {
             Map<String, Number> values = new LinkedHashMap<>();
@@ -90,7 +120,7 @@ class PortfolioController {
             if (d.id().equals(KpiDefinitions.AGING)) {
                 continue;
             }
-            columns.add(new Column(d.id(), d.nameEs(), d.unit().label(), d.definitionEs(), Percentiles.higherIsBetter(d.id())));
+            columns.add(new KpiColumn(d.id(), d.nameEs(), d.unit().label(), d.definitionEs(), Percentiles.higherIsBetter(d.id())));
             Map<String, Number> column = new HashMap<>();
             valuesByClient.forEach((client, values) -> column.put(client, values.get(d.id())));
             ranksByKpi.put(d.id(), Percentiles.ranks(column, d.id()));
@@ -109,7 +139,7 @@ class PortfolioController {
                 continue;
             }
             Map<String, Integer> percentiles = new LinkedHashMap<>();
-            for (Column col : columns) {
+            for (KpiColumn col : columns) {
                 percentiles.put(col.id(), ranksByKpi.get(col.id()).get(c.clientId()));
             }
             Map<String, List<Number>> spark = new LinkedHashMap<>();

@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -46,7 +48,7 @@ class SecurityConfiguration {
                         // error pages and the re-dispatch that ends an SSE stream belong to an already checked request
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll()
                         // what the login page needs; scripts and styles hold no data
-                        .requestMatchers("/login.html", "/*.css", "/*.js", "/favicon.ico", "/webjars/**",
+                        .requestMatchers("/login.html", "/*.css", "/*.js", "/favicon.ico", "/favicon.svg", "/webjars/**",
                                 "/api/v1/csrf", "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasAuthority(Permission.VIEW_METRICS.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/clients/*/actions", "/api/v1/clients/*/promises",
@@ -73,11 +75,20 @@ class SecurityConfiguration {
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
                         .ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
                 .exceptionHandling(exceptions -> exceptions
+                        // the pages' own requests get a bare 401 (the script goes to the login page): a Basic
+                        // challenge would make the browser pop up its password dialog instead
+                        .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), pageScript())
                         .defaultAuthenticationEntryPointFor(basic, api)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login.html"),
                                 AnyRequestMatcher.INSTANCE)
                         .accessDeniedHandler(deniedAsJson()));
         return http.build();
+    }
+
+    /** Requests a page's script makes: fetch with X-Requested-With, or an EventSource stream. */
+    private static RequestMatcher pageScript() {
+        return request -> "XMLHttpRequest".equals(request.getHeader("X-Requested-With"))
+                || String.valueOf(request.getHeader("Accept")).contains("text/event-stream");
     }
 
     private static RequestMatcher path(String pattern) {

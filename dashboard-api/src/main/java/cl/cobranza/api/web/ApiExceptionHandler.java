@@ -1,5 +1,7 @@
 package cl.cobranza.api.web;
 
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import cl.cobranza.core.collection.InvalidWorkException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -11,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Turns the API's refusals into JSON bodies with a status that says whose fault it was. */
@@ -20,16 +21,14 @@ class ApiExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     @ExceptionHandler
-    @ResponseStatus(HttpStatus.BAD_REQUEST)
-    ApiError badRequest(BadRequestException e) {
-        return new ApiError(e.field(), e.getMessage());
+    ResponseEntity<ApiError> badRequest(BadRequestException e) {
+        return json(HttpStatus.BAD_REQUEST, new ApiError(e.field(), e.getMessage()));
     }
 
     /** Collection work that breaks a rule of {@code WorkRules}: the field and the fix. */
     @ExceptionHandler
-    @ResponseStatus(HttpStatus.BAD_REQUEST)
-    ApiError invalidWork(InvalidWorkException e) {
-        return new ApiError(e.field(), e.getMessage());
+    ResponseEntity<ApiError> invalidWork(InvalidWorkException e) {
+        return json(HttpStatus.BAD_REQUEST, new ApiError(e.field(), e.getMessage()));
     }
 
     /**
@@ -37,36 +36,33 @@ class ApiExceptionHandler {
      * field when the parser knows it. The parser's own text stays in the log (it may echo the input).
      */
     @ExceptionHandler
-    @ResponseStatus(HttpStatus.BAD_REQUEST)
-    ApiError unreadable(HttpMessageNotReadableException e) {
+    ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof UnrecognizedPropertyException u) {
-                return new ApiError(u.getPropertyName(), "campo desconocido '" + u.getPropertyName()
-                        + "'; los campos aceptados son " + u.getKnownPropertyIds());
+                return json(HttpStatus.BAD_REQUEST, new ApiError(u.getPropertyName(), "campo desconocido '" + u.getPropertyName()
+                        + "'; los campos aceptados son " + u.getKnownPropertyIds()));
             }
             if (t instanceof DatabindException d && !d.getPath().isEmpty()) {
                 String field = d.getPath().stream()
                         .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
                         .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("body");
-                return new ApiError(field, "el valor de '" + field + "' no tiene el tipo esperado (texto, número "
-                        + "entero o fecha aaaa-mm-dd según el campo); revise el cuerpo JSON");
+                return json(HttpStatus.BAD_REQUEST, new ApiError(field, "el valor de '" + field + "' no tiene el tipo esperado (texto, número "
+                        + "entero o fecha aaaa-mm-dd según el campo); revise el cuerpo JSON"));
             }
         }
         LOG.debug("Unreadable request body", e);
-        return new ApiError("body", "el cuerpo de la solicitud falta o no es JSON válido (Content-Type: application/json)");
+        return json(HttpStatus.BAD_REQUEST, new ApiError("body", "el cuerpo de la solicitud falta o no es JSON válido (Content-Type: application/json)"));
     }
 
     /** A path or query value of the wrong type (e.g. text where a number goes). */
     @ExceptionHandler
-    @ResponseStatus(HttpStatus.BAD_REQUEST)
-    ApiError typeMismatch(MethodArgumentTypeMismatchException e) {
-        return new ApiError(e.getName(), "el valor '" + e.getValue() + "' no sirve para '" + e.getName() + "'");
+    ResponseEntity<ApiError> typeMismatch(MethodArgumentTypeMismatchException e) {
+        return json(HttpStatus.BAD_REQUEST, new ApiError(e.getName(), "el valor '" + e.getValue() + "' no sirve para '" + e.getName() + "'"));
     }
 
     @ExceptionHandler
-    @ResponseStatus(HttpStatus.NOT_FOUND)
-    ApiError notFound(NotFoundException e) {
-        return new ApiError(e.field(), e.getMessage());
+    ResponseEntity<ApiError> notFound(NotFoundException e) {
+        return json(HttpStatus.NOT_FOUND, new ApiError(e.field(), e.getMessage()));
     }
 
     /**
@@ -74,16 +70,22 @@ class ApiExceptionHandler {
      * data conflict; the message names the clients and the fix.
      */
     @ExceptionHandler
-    @ResponseStatus(HttpStatus.CONFLICT)
-    ApiError incompatibleRows(Rollup.IncompatibleRowsException e) {
-        return new ApiError("clients", e.getMessage());
+    ResponseEntity<ApiError> incompatibleRows(Rollup.IncompatibleRowsException e) {
+        return json(HttpStatus.CONFLICT, new ApiError("clients", e.getMessage()));
     }
 
     /** The warehouse failed: the client learns it is unavailable; the SQL and server message go to the log only. */
     @ExceptionHandler
-    @ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
-    ApiError warehouse(WarehouseException e) {
+    ResponseEntity<ApiError> warehouse(WarehouseException e) {
         LOG.error("Warehouse query failed", e);
-        return new ApiError("warehouse", "El almacén de datos no respondió; intente de nuevo en unos segundos.");
+        return json(HttpStatus.SERVICE_UNAVAILABLE, new ApiError("warehouse", "El almacén de datos no respondió; intente de nuevo en unos segundos."));
+    }
+
+    /**
+     * The error as JSON whatever the request asked for: a {@code format=xlsx} download that fails still gets a
+     * readable JSON error (a preset content type skips content negotiation).
+     */
+    private static ResponseEntity<ApiError> json(HttpStatus status, ApiError error) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(error);
     }
 }

@@ -54,7 +54,7 @@ class WorklistController {
         }
 
         @Override
-        public Iterable<List<Object>> rows() {
+        public Iterable<List<Object>> tableRows() {
             return items.stream().map(i -> Tabular.row(i.clientId(), i.clientName(), i.invoiceId(), i.folio(), i.debtorId(),
                     i.debtorName(), i.debtorRut(), i.dueDate(), i.daysPastDue(), i.openClp(), i.bucket(), i.stage(),
                     i.lastAction() == null ? null : i.lastAction().date(),

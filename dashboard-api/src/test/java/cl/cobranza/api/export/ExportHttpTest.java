@@ -55,7 +55,7 @@ class ExportHttpTest {
         }
 
         @Override
-        public Iterable<List<Object>> rows() {
+        public Iterable<List<Object>> tableRows() {
             return days.stream().map(d -> row(d.date(), d.overdueClp(), d.dso())).toList();
         }
     }
@@ -99,7 +99,10 @@ class ExportHttpTest {
         SpringApplication application = new SpringApplication(TestApp.class);
         application.setAdditionalProfiles(TestApp.PROFILE);
         app = application.run("--server.port=0", "--spring.main.banner-mode=off",
-                "--management.endpoints.web.exposure.include=health");
+                "--management.endpoints.web.exposure.include=health",
+                // no platform database in this slice: the export converters need none
+                "--spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
+                        + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration");
         base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
     }
 

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.function.LongFunction;
 
 /** A plain {@link Tabular} for the export tests: its record components are exactly the interface's methods. */
-record Table(String tableName, List<Column> columns, Iterable<List<Object>> rows) implements Tabular {
+record Table(String tableName, List<Column> columns, Iterable<List<Object>> tableRows) implements Tabular {
 
     /** A table of the given rows. */
     @SafeVarargs
