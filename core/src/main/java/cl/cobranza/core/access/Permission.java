@@ -10,6 +10,11 @@ public enum Permission {
     VIEW_WORKLIST,
     /** Record collection actions, promises to pay and payment plans for clients in scope. */
     RECORD_WORK,
+    /**
+     * Manage what stops or escalates collection: a debtor's consumer flag, lawsuit and insolvency, and the
+     * decision on a proposed legal escalation (the policy never escalates by itself).
+     */
+    MANAGE_COLLECTION,
     /** Read configured groups of clients (only groups whose every member is in scope). */
     VIEW_GROUPS,
     /** Read the whole agency rolled up. */

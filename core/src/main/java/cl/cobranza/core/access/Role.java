@@ -3,6 +3,7 @@ package cl.cobranza.core.access;
 import java.util.EnumSet;
 import java.util.Set;
 
+import static cl.cobranza.core.access.Permission.MANAGE_COLLECTION;
 import static cl.cobranza.core.access.Permission.MANAGE_USERS;
 import static cl.cobranza.core.access.Permission.RECORD_WORK;
 import static cl.cobranza.core.access.Permission.VIEW_AGENCY;
@@ -24,7 +25,7 @@ public enum Role {
     OWNER("Dueño", EnumSet.of(VIEW_KPIS, VIEW_WORKLIST)),
     /** An agency account manager: compares and follows the clients assigned to them. */
     ACCOUNT_MANAGER("Ejecutivo de cuenta", EnumSet.of(VIEW_KPIS, VIEW_PORTFOLIO, VIEW_WORKLIST, VIEW_GROUPS,
-            VIEW_DATA_QUALITY)),
+            VIEW_DATA_QUALITY, MANAGE_COLLECTION)),
     /** An agency collector: works the worklists of the clients assigned to them. */
     COLLECTOR("Cobrador", EnumSet.of(VIEW_WORKLIST, RECORD_WORK)),
     /** Runs the platform: every client, every permission. */

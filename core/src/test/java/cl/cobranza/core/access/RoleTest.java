@@ -28,12 +28,15 @@ class RoleTest {
         assertTrue(Role.COLLECTOR.allows(Permission.RECORD_WORK));
         assertFalse(Role.COLLECTOR.allows(Permission.VIEW_KPIS));
         assertFalse(Role.COLLECTOR.allows(Permission.MANAGE_USERS));
+        assertFalse(Role.COLLECTOR.allows(Permission.MANAGE_COLLECTION), "legal escalation is a manager's decision");
     }
 
     @Test
     void accountManagersCompareButDoNotRecordOrAdminister() {
         assertTrue(Role.ACCOUNT_MANAGER.allows(Permission.VIEW_PORTFOLIO));
         assertTrue(Role.ACCOUNT_MANAGER.allows(Permission.VIEW_GROUPS));
+        assertTrue(Role.ACCOUNT_MANAGER.allows(Permission.MANAGE_COLLECTION));
+        assertFalse(Role.OWNER.allows(Permission.MANAGE_COLLECTION));
         assertFalse(Role.ACCOUNT_MANAGER.allows(Permission.RECORD_WORK));
         assertFalse(Role.ACCOUNT_MANAGER.allows(Permission.VIEW_AGENCY));
         assertFalse(Role.ACCOUNT_MANAGER.allows(Permission.VIEW_SOURCES));

@@ -52,7 +52,12 @@ class SecurityConfiguration {
                                 "/api/v1/csrf", "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasAuthority(Permission.VIEW_METRICS.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/clients/*/actions", "/api/v1/clients/*/promises",
-                                "/api/v1/clients/*/payment-plans").hasAuthority(Permission.RECORD_WORK.name())
+                                "/api/v1/clients/*/payment-plans", "/api/v1/clients/*/disputes",
+                                "/api/v1/clients/*/disputes/*/resolution").hasAuthority(Permission.RECORD_WORK.name())
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/clients/*/debtors/*/status")
+                                .hasAuthority(Permission.MANAGE_COLLECTION.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/clients/*/debtors/*/legal-decisions")
+                                .hasAuthority(Permission.MANAGE_COLLECTION.name())
                         .requestMatchers("/api/v1/admin/**").hasAuthority(Permission.MANAGE_USERS.name())
                         .requestMatchers("/api/v1/agency/**").hasAuthority(Permission.VIEW_AGENCY.name())
                         .requestMatchers("/api/v1/groups", "/api/v1/groups/**").hasAuthority(Permission.VIEW_GROUPS.name())

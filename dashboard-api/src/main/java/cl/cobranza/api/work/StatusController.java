@@ -1,0 +1,166 @@
+package cl.cobranza.api.work;
+
+import cl.cobranza.api.security.Tenancy;
+import cl.cobranza.api.web.BadRequestException;
+import cl.cobranza.api.web.DateParameter;
+import cl.cobranza.api.web.NotFoundException;
+import cl.cobranza.core.chile.SiiClaim;
+import cl.cobranza.core.state.InvoiceSnapshot;
+import cl.cobranza.warehouse.DebtorName;
+import cl.cobranza.warehouse.ReceivablesQueries;
+import cl.cobranza.warehouse.WorklistQueries;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What stops collection, as people record it: a debtor's consumer flag (when the RUT's default is wrong), a
+ * lawsuit served, insolvency proceedings (managers); disputes on invoices, from the SII register or raised
+ * with a collector, and their resolution (collectors). Read by the debtor page and applied by the policy.
+ */
+@RestController
+class StatusController {
+    private final StatusRepository status;
+    private final WorklistQueries worklists;
+    private final ReceivablesQueries receivables;
+    private final Tenancy tenancy;
+    private final Clock clock;
+
+    StatusController(StatusRepository status, WorklistQueries worklists, ReceivablesQueries receivables,
+                     Tenancy tenancy, Clock clock) {
+        this.status = status;
+        this.worklists = worklists;
+        this.receivables = receivables;
+        this.tenancy = tenancy;
+        this.clock = clock;
+    }
+
+    /** Body of {@code PUT …/debtors/{debtorId}/status}: the whole status (null clears a field). */
+    record StatusRequest(Boolean consumer, String lawsuitServedOn, String insolvencyOn) {
+    }
+
+    /** Body of {@code POST …/disputes}; {@code openedOn} defaults to today. */
+    record DisputeRequest(String invoiceId, String source, String openedOn, String notes) {
+    }
+
+    /** Body of {@code POST …/disputes/{id}/resolution}; {@code resolvedOn} defaults to today. */
+    record ResolutionRequest(String resolvedOn, String notes) {
+    }
+
+    /** A debtor's status as the policy sees it: the effective consumer flag and where it comes from. */
+    record StatusView(String clientId, String debtorId, String rut, boolean consumer, String consumerSource,
+                      LocalDate lawsuitServedOn, LocalDate insolvencyOn, List<StatusRepository.Dispute> disputes,
+                      List<StatusRepository.LegalDecision> legalDecisions) {
+    }
+
+    /** GET /api/v1/clients/{clientId}/debtors/{debtorId}/status. */
+    @GetMapping("/api/v1/clients/{clientId}/debtors/{debtorId}/status")
+    StatusView status(@PathVariable("clientId") String clientId, @PathVariable("debtorId") String debtorId) {
+        String client = tenancy.client(clientId);
+        return view(client, debtorId);
+    }
+
+    /** PUT /api/v1/clients/{clientId}/debtors/{debtorId}/status: consumer flag, lawsuit, insolvency (managers). */
+    @PutMapping("/api/v1/clients/{clientId}/debtors/{debtorId}/status")
+    StatusView setStatus(@PathVariable("clientId") String clientId, @PathVariable("debtorId") String debtorId,
+                         @RequestBody StatusRequest body) {
+        String client = tenancy.client(clientId);
+        if (body == null) {
+            throw new BadRequestException("body", "falta el cuerpo: {consumer, lawsuitServedOn, insolvencyOn}");
+        }
+        debtorName(client, debtorId);
+        LocalDate today = LocalDate.now(clock);
+        LocalDate lawsuit = notFuture("lawsuitServedOn", DateParameter.parse("lawsuitServedOn", body.lawsuitServedOn(), null), today);
+        LocalDate insolvency = notFuture("insolvencyOn", DateParameter.parse("insolvencyOn", body.insolvencyOn(), null), today);
+        status.saveStatus(client, debtorId, new StatusRepository.DebtorStatus(body.consumer(), lawsuit, insolvency,
+                tenancy.caller().username()));
+        return view(client, debtorId);
+    }
+
+    /** POST /api/v1/clients/{clientId}/disputes: a dispute on an invoice (201). */
+    @PostMapping("/api/v1/clients/{clientId}/disputes")
+    @ResponseStatus(HttpStatus.CREATED)
+    StatusRepository.Dispute openDispute(@PathVariable("clientId") String clientId, @RequestBody DisputeRequest body) {
+        String client = tenancy.client(clientId);
+        if (body == null || body.invoiceId() == null || body.invoiceId().isBlank()) {
+            throw new BadRequestException("invoiceId", "falta invoiceId: la factura disputada");
+        }
+        InvoiceSnapshot invoice = receivables.invoice(tenancy.scope(), client, body.invoiceId())
+                .filter(i -> !i.deleted())
+                .orElseThrow(() -> new NotFoundException("invoiceId", "La factura '" + body.invoiceId()
+                        + "' no existe para el cliente " + client));
+        String source = body.source() == null ? "DEBTOR" : body.source().trim().toUpperCase(java.util.Locale.ROOT);
+        if (!source.equals("SII") && !source.equals("DEBTOR")) {
+            throw new BadRequestException("source", "'" + body.source() + "' no es un origen; use SII (reclamo en el "
+                    + "registro del SII) o DEBTOR (disputa planteada al cobrador)");
+        }
+        LocalDate today = LocalDate.now(clock);
+        LocalDate openedOn = DateParameter.parse("openedOn", body.openedOn(), today);
+        notFuture("openedOn", openedOn, today);
+        if (source.equals("SII")) {
+            SiiClaim.check(invoice.issueDate(), openedOn, today);
+        }
+        boolean alreadyOpen = status.disputes(client, List.of(invoice.invoiceId())).stream()
+                .anyMatch(d -> d.resolvedOn() == null);
+        if (alreadyOpen) {
+            throw new BadRequestException("invoiceId", "la factura " + invoice.invoiceId() + " ya tiene una disputa "
+                    + "abierta; resuélvala antes de abrir otra");
+        }
+        String by = tenancy.caller().username();
+        long id = status.openDispute(client, invoice.invoiceId(), source, openedOn, body.notes(), by);
+        return status.dispute(client, id).orElseThrow();
+    }
+
+    /** POST /api/v1/clients/{clientId}/disputes/{id}/resolution: the dispute ends (credit note, agreement…). */
+    @PostMapping("/api/v1/clients/{clientId}/disputes/{id}/resolution")
+    StatusRepository.Dispute resolve(@PathVariable("clientId") String clientId, @PathVariable("id") long id,
+                                     @RequestBody(required = false) ResolutionRequest body) {
+        String client = tenancy.client(clientId);
+        StatusRepository.Dispute dispute = status.dispute(client, id)
+                .orElseThrow(() -> new NotFoundException("id", "La disputa " + id + " no existe para el cliente " + client));
+        if (dispute.resolvedOn() != null) {
+            throw new BadRequestException("id", "la disputa " + id + " ya se resolvió el " + dispute.resolvedOn());
+        }
+        LocalDate today = LocalDate.now(clock);
+        LocalDate on = DateParameter.parse("resolvedOn", body == null ? null : body.resolvedOn(), today);
+        notFuture("resolvedOn", on, today);
+        if (on.isBefore(dispute.openedOn())) {
+            throw new BadRequestException("resolvedOn", "la disputa se abrió el " + dispute.openedOn()
+                    + "; no puede resolverse antes");
+        }
+        status.resolveDispute(client, id, on, body == null ? null : body.notes());
+        return status.dispute(client, id).orElseThrow();
+    }
+
+    private StatusView view(String client, String debtorId) {
+        DebtorName name = debtorName(client, debtorId);
+        List<String> invoiceIds = worklists.debtorInvoices(tenancy.scope(), client, debtorId, LocalDate.now(clock))
+                .stream().map(InvoiceSnapshot::invoiceId).toList();
+        StatusRepository.DebtorStatus s = status.status(client, debtorId);
+        boolean consumer = s.consumer() != null ? s.consumer() : DebtorFlags.consumerByRut(name.rut());
+        return new StatusView(client, debtorId, name.rut(), consumer, s.consumer() != null ? "MANUAL" : "RUT",
+                s.lawsuitServedOn(), s.insolvencyOn(), status.disputes(client, invoiceIds),
+                status.legalDecisions(client, debtorId));
+    }
+
+    private DebtorName debtorName(String client, String debtorId) {
+        return worklists.debtor(tenancy.scope(), client, debtorId).orElseThrow(() -> new NotFoundException("debtorId",
+                "El deudor '" + debtorId + "' no existe para el cliente " + client));
+    }
+
+    private static LocalDate notFuture(String field, LocalDate date, LocalDate today) {
+        if (date != null && date.isAfter(today)) {
+            throw new BadRequestException(field, "la fecha " + date + " es futura; indique el día en que ocurrió");
+        }
+        return date;
+    }
+}
