@@ -19,6 +19,24 @@ public enum Channel {
         return this == LEGAL_FILING;
     }
 
+    /** Whether the channel reaches the debtor in writing (email, SMS, WhatsApp, letter): a "message" for the contact rules. */
+    public boolean isMessage() {
+        return this == EMAIL || this == SMS || this == WHATSAPP || this == LETTER;
+    }
+
+    /** The channel's name as a collector says it (es-CL), lower case: "correo", "llamada", … */
+    public String spanishName() {
+        return switch (this) {
+            case EMAIL -> "correo";
+            case SMS -> "SMS";
+            case WHATSAPP -> "WhatsApp";
+            case CALL -> "llamada";
+            case VISIT -> "visita";
+            case LETTER -> "carta";
+            case LEGAL_FILING -> "demanda";
+        };
+    }
+
     /** Parses a channel name case-insensitively; null when absent or unknown. */
     public static Channel parse(String text) {
         if (text == null) {

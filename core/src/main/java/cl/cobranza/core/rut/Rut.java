@@ -57,6 +57,17 @@ public record Rut(int body, char checkDigit) {
         return digit == 11 ? '0' : digit == 10 ? 'K' : (char) ('0' + digit);
     }
 
+    /** Bodies below this are natural persons' RUTs; companies and other legal persons get higher ones. */
+    public static final int FIRST_LEGAL_PERSON_BODY = 50_000_000;
+
+    /**
+     * Whether the RUT belongs to a natural person (body below {@value #FIRST_LEGAL_PERSON_BODY}): the default of
+     * a debtor's consumer flag under Ley 19.496, which a user may change (a small company may act as a consumer).
+     */
+    public boolean isNaturalPerson() {
+        return body < FIRST_LEGAL_PERSON_BODY;
+    }
+
     /** The canonical stored form, {@code 12345678-5}. */
     public String compact() {
         return body + "-" + checkDigit;

@@ -44,4 +44,14 @@ class ChannelTest {
         assertThat(Arrays.stream(Channel.values()).filter(Channel::isPassedOn))
                 .containsExactly(Channel.LEGAL_FILING);
     }
+
+    @Test
+    void messagesAreTheWrittenChannelsCallsAndVisitsTheAttempts() {
+        assertThat(Arrays.stream(Channel.values()).filter(Channel::isMessage))
+                .containsExactly(Channel.EMAIL, Channel.SMS, Channel.WHATSAPP, Channel.LETTER);
+        assertThat(Arrays.stream(Channel.values()).filter(c -> c.isMessage() && c.isContactAttempt())).isEmpty();
+        assertThat(Channel.LEGAL_FILING.isMessage() || Channel.LEGAL_FILING.isContactAttempt()).isFalse();
+        assertThat(Channel.EMAIL.spanishName()).isEqualTo("correo");
+        assertThat(Channel.CALL.spanishName()).isEqualTo("llamada");
+    }
 }

@@ -127,4 +127,11 @@ class RutTest {
         assertThat(Rut.isValid("155096616")).isTrue();
         assertThat(Rut.isValid("12.345.678-6")).isFalse();
     }
+
+    @Test
+    void naturalPersonsHaveBodiesBelowFiftyMillion() {
+        assertThat(Rut.parse("12.345.678-5").isNaturalPerson()).isTrue();
+        assertThat(new Rut(49_999_999, Rut.checkDigitOf(49_999_999)).isNaturalPerson()).isTrue();
+        assertThat(new Rut(50_000_000, Rut.checkDigitOf(50_000_000)).isNaturalPerson()).isFalse();
+    }
 }

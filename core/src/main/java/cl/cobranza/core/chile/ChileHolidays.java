@@ -1,0 +1,153 @@
+package cl.cobranza.core.chile;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.NavigableMap;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Chile's public holidays, from a table of {@code date,name,source} rows: the bundled
+ * {@value #BUNDLED} (2025–2027, worked out from the laws it names; official source feriados.cl and the
+ * Diario Oficial) or one a client supplies with {@link #load}. A date in a year the table does not cover
+ * is an error, never "not a holiday": a stale table must not let a collector call on a holiday.
+ */
+public final class ChileHolidays {
+    /** Classpath resource of the bundled table. */
+    public static final String BUNDLED = "chile/feriados.csv";
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd-MM-yyyy");
+
+    /** One public holiday: its (moved, where a law moves it) date, its name and the law that makes it one. */
+    public record Holiday(LocalDate date, String name, String source) {
+        public Holiday {
+            Objects.requireNonNull(date, "date");
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(source, "source");
+        }
+    }
+
+    private final NavigableMap<LocalDate, Holiday> byDate;
+    private final Set<Integer> years;
+    private final String origin;
+
+    private ChileHolidays(NavigableMap<LocalDate, Holiday> byDate, String origin) {
+        this.byDate = Collections.unmodifiableNavigableMap(byDate);
+        TreeSet<Integer> ys = new TreeSet<>();
+        byDate.keySet().forEach(d -> ys.add(d.getYear()));
+        this.years = Collections.unmodifiableSet(ys);
+        this.origin = origin;
+    }
+
+    /** The table bundled with cobranza (2025–2027). */
+    public static ChileHolidays bundled() {
+        InputStream in = ChileHolidays.class.getClassLoader().getResourceAsStream(BUNDLED);
+        if (in == null) {
+            throw new IllegalStateException("falta el recurso " + BUNDLED + " en el classpath del módulo core");
+        }
+        return load(in, BUNDLED);
+    }
+
+    /** Reads a UTF-8 table; {@code origin} (a file name) is named in error messages. */
+    public static ChileHolidays load(InputStream in, String origin) {
+        try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            return load(r, origin);
+        } catch (IOException e) {
+            throw new UncheckedIOException("no se pudo leer la tabla de feriados " + origin, e);
+        }
+    }
+
+    /**
+     * Reads a table of {@code yyyy-MM-dd,name,source} lines; blank lines, {@code #} comments and a
+     * {@code date,...} header are skipped. The source (last field) may contain commas.
+     */
+    public static ChileHolidays load(Reader reader, String origin) {
+        NavigableMap<LocalDate, Holiday> map = new TreeMap<>();
+        BufferedReader in = new BufferedReader(reader);
+        int lineNo = 0;
+        try {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                lineNo++;
+                String t = line.strip();
+                if (lineNo == 1 && t.startsWith("\uFEFF")) {
+                    t = t.substring(1);
+                }
+                if (t.isEmpty() || t.startsWith("#") || t.toLowerCase().startsWith("date,")) {
+                    continue;
+                }
+                String[] f = t.split(",", 3);
+                if (f.length < 3 || f[1].isBlank() || f[2].isBlank()) {
+                    throw new IllegalArgumentException(origin + " línea " + lineNo + ": se esperaba 'fecha,nombre,fuente' "
+                            + "(ej. 2026-12-25,Navidad,Ley 2.977) y se leyó '" + t + "'");
+                }
+                LocalDate date;
+                try {
+                    date = LocalDate.parse(f[0].strip());
+                } catch (DateTimeParseException e) {
+                    throw new IllegalArgumentException(origin + " línea " + lineNo + ": la fecha '" + f[0]
+                            + "' no tiene el formato yyyy-MM-dd", e);
+                }
+                Holiday h = new Holiday(date, f[1].strip(), f[2].strip());
+                if (map.putIfAbsent(date, h) != null) {
+                    throw new IllegalArgumentException(origin + " línea " + lineNo + ": el " + DAY.format(date)
+                            + " aparece dos veces; junte los nombres en una fila (ej. 'San Pedro y San Pablo; Elecciones')");
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("no se pudo leer la tabla de feriados " + origin, e);
+        }
+        if (map.isEmpty()) {
+            throw new IllegalArgumentException("la tabla de feriados " + origin + " no tiene filas");
+        }
+        return new ChileHolidays(map, origin);
+    }
+
+    /** Whether a day is a public holiday; fails when the table does not cover the day's year. */
+    public boolean isHoliday(LocalDate day) {
+        return holidayOn(day).isPresent();
+    }
+
+    /** The holiday on a day, if any; fails when the table does not cover the day's year. */
+    public Optional<Holiday> holidayOn(LocalDate day) {
+        requireCovered(day);
+        return Optional.ofNullable(byDate.get(day));
+    }
+
+    /** The holidays of a year in date order; fails when the table does not cover it. */
+    public List<Holiday> holidaysIn(int year) {
+        requireCovered(LocalDate.of(year, 1, 1));
+        return List.copyOf(new ArrayList<>(byDate.subMap(LocalDate.of(year, 1, 1), true,
+                LocalDate.of(year, 12, 31), true).values()));
+    }
+
+    /** The years with at least one row in the table: the ones it answers for. */
+    public Set<Integer> years() {
+        return years;
+    }
+
+    /** Whether the table answers for a day's year. */
+    public boolean covers(LocalDate day) {
+        return years.contains(day.getYear());
+    }
+
+    private void requireCovered(LocalDate day) {
+        if (!covers(day)) {
+            throw new IllegalStateException("la tabla de feriados " + origin + " no cubre el año " + day.getYear()
+                    + " (pedido para el " + DAY.format(day) + "; cubre " + years + "): cargue una tabla actualizada "
+                    + "desde feriados.cl con ChileHolidays.load (formato fecha,nombre,fuente)");
+        }
+    }
+}
