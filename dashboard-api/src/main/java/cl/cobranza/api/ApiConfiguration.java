@@ -47,6 +47,23 @@ class ApiConfiguration {
     }
 
     /** One thread pushes to every live client: the work per tick is one query, whatever the number of viewers. */
+    /**
+     * Chile's contact rules for consumer debtors, in the API's time zone, with the bundled holiday table or the
+     * one at {@code cobranza.chile.holidays-file} (CSV {@code date,name,source}) when set.
+     */
+    @Bean
+    cl.cobranza.core.collection.ContactRules contactRules(Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${cobranza.chile.holidays-file:}") String holidaysFile)
+            throws java.io.IOException {
+        cl.cobranza.core.chile.ChileHolidays holidays = cl.cobranza.core.chile.ChileHolidays.bundled();
+        if (!holidaysFile.isBlank()) {
+            try (java.io.InputStream in = java.nio.file.Files.newInputStream(java.nio.file.Path.of(holidaysFile))) {
+                holidays = cl.cobranza.core.chile.ChileHolidays.load(in, holidaysFile);
+            }
+        }
+        return new cl.cobranza.core.collection.ContactRules(holidays, clock.getZone());
+    }
+
     @Bean(destroyMethod = "shutdownNow")
     ScheduledExecutorService liveScheduler() {
         return Executors.newSingleThreadScheduledExecutor(runnable -> {

@@ -74,6 +74,7 @@ class AccessControlTest {
             new Endpoint("/api/v1/clients/{c}/debtors?asOf=2002-05-31", WORK),
             new Endpoint("/api/v1/clients/{c}/invoices/{i}", WORK),
             new Endpoint("/api/v1/clients/{c}/debtors/{d}", WORK),
+            new Endpoint("/api/v1/clients/{c}/debtors/{d}/status", WORK),
             new Endpoint("/api/v1/worklist?asOf=2002-05-31", WORK),
             new Endpoint("/api/v1/worklist?clientId={c}&asOf=2002-05-31", WORK),
             new Endpoint("/api/v1/worklist?asOf=2002-05-31&format=csv", WORK),

@@ -121,6 +121,12 @@ public final class ApiExtension implements BeforeAllCallback, ParameterResolver 
                     .POST(HttpRequest.BodyPublishers.ofString(json)).build());
         }
 
+        /** PUT of a JSON body as {@code user} with HTTP Basic (null: anonymous). */
+        public HttpResponse<String> put(String path, String user, String json) {
+            return send(request(path, user).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+        }
+
         private HttpRequest.Builder request(String path, String user) {
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
             if (user != null) {

@@ -60,6 +60,17 @@ class ApiExceptionHandler {
         return json(HttpStatus.BAD_REQUEST, new ApiError(e.getName(), "el valor '" + e.getValue() + "' no sirve para '" + e.getName() + "'"));
     }
 
+    /** Body of a 409: the field, the reason, the rule's code, its legal source and when it becomes allowed. */
+    record BlockedError(String field, String reason, String rule, String source, java.time.Instant earliestAllowed) {
+    }
+
+    /** Collection work a rule forbids now (Chile's consumer rules, a lawsuit, the policy): 409 with the rule. */
+    @ExceptionHandler
+    ResponseEntity<BlockedError> blocked(RuleBlockedException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_JSON)
+                .body(new BlockedError(e.field(), e.getMessage(), e.rule(), e.source(), e.earliestAllowed()));
+    }
+
     @ExceptionHandler
     ResponseEntity<ApiError> notFound(NotFoundException e) {
         return json(HttpStatus.NOT_FOUND, new ApiError(e.field(), e.getMessage()));

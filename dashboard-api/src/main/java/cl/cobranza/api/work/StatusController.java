@@ -77,7 +77,7 @@ class StatusController {
         if (body == null) {
             throw new BadRequestException("body", "falta el cuerpo: {consumer, lawsuitServedOn, insolvencyOn}");
         }
-        debtorName(client, debtorId);
+        debtorRut(client, debtorId);
         LocalDate today = LocalDate.now(clock);
         LocalDate lawsuit = notFuture("lawsuitServedOn", DateParameter.parse("lawsuitServedOn", body.lawsuitServedOn(), null), today);
         LocalDate insolvency = notFuture("insolvencyOn", DateParameter.parse("insolvencyOn", body.insolvencyOn(), null), today);
@@ -142,19 +142,24 @@ class StatusController {
     }
 
     private StatusView view(String client, String debtorId) {
-        DebtorName name = debtorName(client, debtorId);
+        String rut = debtorRut(client, debtorId);
         List<String> invoiceIds = worklists.debtorInvoices(tenancy.scope(), client, debtorId, LocalDate.now(clock))
                 .stream().map(InvoiceSnapshot::invoiceId).toList();
         StatusRepository.DebtorStatus s = status.status(client, debtorId);
-        boolean consumer = s.consumer() != null ? s.consumer() : DebtorFlags.consumerByRut(name.rut());
-        return new StatusView(client, debtorId, name.rut(), consumer, s.consumer() != null ? "MANUAL" : "RUT",
+        boolean consumer = s.consumer() != null ? s.consumer() : DebtorContexts.consumerByRut(rut);
+        return new StatusView(client, debtorId, rut, consumer, s.consumer() != null ? "MANUAL" : "RUT",
                 s.lawsuitServedOn(), s.insolvencyOn(), status.disputes(client, invoiceIds),
                 status.legalDecisions(client, debtorId));
     }
 
-    private DebtorName debtorName(String client, String debtorId) {
-        return worklists.debtor(tenancy.scope(), client, debtorId).orElseThrow(() -> new NotFoundException("debtorId",
-                "El deudor '" + debtorId + "' no existe para el cliente " + client));
+    /** The debtor's RUT ('' when its ERP sent none); 404 when the client has no such debtor nor invoices of it. */
+    private String debtorRut(String client, String debtorId) {
+        return worklists.debtor(tenancy.scope(), client, debtorId).map(DebtorName::rut).orElseGet(() -> {
+            if (worklists.debtorInvoices(tenancy.scope(), client, debtorId, LocalDate.now(clock)).isEmpty()) {
+                throw new NotFoundException("debtorId", "El deudor '" + debtorId + "' no existe para el cliente " + client);
+            }
+            return "";
+        });
     }
 
     private static LocalDate notFuture(String field, LocalDate date, LocalDate today) {

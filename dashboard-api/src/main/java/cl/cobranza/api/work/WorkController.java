@@ -4,7 +4,10 @@ import cl.cobranza.api.security.Tenancy;
 import cl.cobranza.api.web.BadRequestException;
 import cl.cobranza.api.web.DateParameter;
 import cl.cobranza.api.web.NotFoundException;
+import cl.cobranza.api.web.RuleBlockedException;
 import cl.cobranza.core.collection.Channel;
+import cl.cobranza.core.collection.ContactDecision;
+import cl.cobranza.core.collection.ContactRules;
 import cl.cobranza.core.collection.Outcome;
 import cl.cobranza.core.collection.PaymentPlan;
 import cl.cobranza.core.collection.WorkRules;
@@ -19,7 +22,10 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -38,16 +44,27 @@ class WorkController {
     private final ReceivablesQueries receivables;
     private final Tenancy tenancy;
     private final Clock clock;
+    private final DebtorContexts contexts;
+    private final ContactRules rules;
+    private final StatusRepository status;
 
-    WorkController(WorkRepository work, ReceivablesQueries receivables, Tenancy tenancy, Clock clock) {
+    WorkController(WorkRepository work, ReceivablesQueries receivables, Tenancy tenancy, Clock clock,
+                   DebtorContexts contexts, ContactRules rules, StatusRepository status) {
         this.work = work;
+        this.contexts = contexts;
+        this.rules = rules;
+        this.status = status;
         this.receivables = receivables;
         this.tenancy = tenancy;
         this.clock = clock;
     }
 
-    /** Body of {@code POST …/actions}; {@code date} defaults to today. */
-    record ActionRequest(String invoiceId, String channel, String outcome, Integer minutes, String notes, String date) {
+    /**
+     * Body of {@code POST …/actions}; {@code date} defaults to today and {@code time} (HH:mm, local) to now when the
+     * date is today: Chile's consumer rules judge the contact's day and hour.
+     */
+    record ActionRequest(String invoiceId, String channel, String outcome, Integer minutes, String notes, String date,
+                         String time) {
     }
 
     /** Body of {@code POST …/promises}. */
@@ -88,8 +105,18 @@ class WorkController {
         LocalDate date = DateParameter.parse("date", body.date(), today);
         int minutes = body.minutes() == null ? 0 : body.minutes();
         WorkRules.checkAction(today, date, minutes, body.notes());
+        DebtorContexts.Context debtor = contexts.of(tenancy.scope(), client, invoice.debtorId(), clock.getZone());
+        Instant at = contactTime(date, today, body.time(), debtor.status().consumer());
+        ContactDecision decision = rules.check(channel, at, debtor.status(), debtor.contacts());
+        if (!decision.allowed()) {
+            throw new RuleBlockedException("channel", decision.rule().name(), decision.reason(), decision.source(),
+                    decision.earliestAllowed());
+        }
         String by = tenancy.caller().username();
-        long id = work.recordAction(client, invoice.invoiceId(), date, channel, outcome, minutes, body.notes(), by);
+        long id = work.recordAction(client, invoice.invoiceId(), date, at, channel, outcome, minutes, body.notes(), by);
+        if (outcome == Outcome.DISPUTED && !debtor.disputedInvoices().contains(invoice.invoiceId())) {
+            status.openDispute(client, invoice.invoiceId(), "DEBTOR", date, body.notes(), by);
+        }
         return new Recorded(id, "ACTION", client, invoice.invoiceId(), by, List.of());
     }
 
@@ -150,6 +177,29 @@ class WorkController {
         String by = tenancy.caller().username();
         long id = work.recordPlan(plan, promises, body.notes(), by);
         return new Recorded(id, "PLAN", client, null, by, promises);
+    }
+
+    /**
+     * When the contact happened: {@code time} (HH:mm) on {@code date} in the API's zone; now when the date is today
+     * and no time is given; for a backdated action without a time, noon for a business debtor and an error for a
+     * consumer, whose contact hours the law limits.
+     */
+    private Instant contactTime(LocalDate date, LocalDate today, String time, boolean consumer) {
+        if (time == null || time.isBlank()) {
+            if (date.equals(today)) {
+                return clock.instant();
+            }
+            if (consumer) {
+                throw new BadRequestException("time", "indique la hora de la gestión (time, HH:mm): el deudor es "
+                        + "consumidor y la ley limita el horario de cobranza (08:00 a 20:00, lunes a sábado)");
+            }
+            return date.atTime(LocalTime.NOON).atZone(clock.getZone()).toInstant();
+        }
+        try {
+            return date.atTime(LocalTime.parse(time.trim())).atZone(clock.getZone()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new BadRequestException("time", "'" + time + "' no es una hora; use HH:mm, por ejemplo 10:30");
+        }
     }
 
     private InvoiceSnapshot liveInvoice(String clientId, String invoiceId) {

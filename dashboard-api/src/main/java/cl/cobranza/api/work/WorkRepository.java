@@ -8,7 +8,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 
@@ -25,11 +27,12 @@ class WorkRepository {
     }
 
     /** Inserts an action and returns its id. */
-    long recordAction(String clientId, String invoiceId, LocalDate date, Channel channel, Outcome outcome, int minutes,
-                      String notes, String recordedBy) {
-        return jdbc.sql("INSERT INTO collections.collection_actions (client_id, invoice_id, action_date, channel, outcome,"
-                        + " agent_minutes, notes, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")
-                .params(clientId, invoiceId, date, channel.name(), outcome.name(), minutes, notes, recordedBy)
+    long recordAction(String clientId, String invoiceId, LocalDate date, Instant contactedAt, Channel channel,
+                      Outcome outcome, int minutes, String notes, String recordedBy) {
+        return jdbc.sql("INSERT INTO collections.collection_actions (client_id, invoice_id, action_date, contacted_at,"
+                        + " channel, outcome, agent_minutes, notes, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")
+                .params(clientId, invoiceId, date, contactedAt.atOffset(ZoneOffset.UTC), channel.name(), outcome.name(),
+                        minutes, notes, recordedBy)
                 .query(Long.class).single();
     }
 
