@@ -15,7 +15,7 @@ import java.util.Optional;
  *   <li>{@code EXTRAJUDICIAL}: d &gt; 30 with no firm promise;</li>
  *   <li>none: nothing open, or due later than the preventive window.</li>
  * </ul>
- * A record so that later rules (legal proposal, stop conditions) become new components with defaults.
+ * {@link CollectionPolicy} builds on it: stop conditions, the legal proposal and the next action.
  */
 public record CollectionStage(int preventiveDays) {
     /** Days before the due date from which an invoice is worked preventively. */

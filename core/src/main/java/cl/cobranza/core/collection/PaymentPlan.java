@@ -35,4 +35,9 @@ public record PaymentPlan(String clientId, String planId, String debtorId, List<
     public long dueByClp(LocalDate day) {
         return instalments.stream().filter(i -> !i.dueDate().isAfter(day)).mapToLong(Instalment::amountClp).sum();
     }
+
+    /** Up to date on a day when what was paid towards the plan covers every instalment due by then. */
+    public boolean isUpToDate(LocalDate day, long paidClp) {
+        return paidClp >= dueByClp(day);
+    }
 }

@@ -104,4 +104,13 @@ class PaymentPlanTest {
         assertThatThrownBy(() -> p.instalments().add(new Instalment(APR_10, 1)))
                 .isInstanceOf(UnsupportedOperationException.class);
     }
+
+    @Test
+    void upToDateWhenPaymentsCoverEveryInstalmentDueSoFar() {
+        assertThat(THREE.isUpToDate(FEB_10.minusDays(1), 0)).as("nothing due yet").isTrue();
+        assertThat(THREE.isUpToDate(FEB_10, 299_999)).as("one peso short on the due date").isFalse();
+        assertThat(THREE.isUpToDate(FEB_10, 300_000)).isTrue();
+        assertThat(THREE.isUpToDate(MAR_10, 300_000)).as("second instalment unpaid").isFalse();
+        assertThat(THREE.isUpToDate(MAR_10, 600_000)).isTrue();
+    }
 }
