@@ -16,6 +16,8 @@ import cl.cobranza.streaming.receivables.ReceivablesJob;
 import cl.cobranza.streaming.receivables.TermsBook;
 import cl.cobranza.warehouse.RejectedRow;
 import cl.cobranza.warehouse.WarehouseSettings;
+import cl.cobranza.core.risk.RiskModel;
+import cl.cobranza.warehouse.DebtorRisk;
 import cl.cobranza.warehouse.WarehouseWriter;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.CheckpointingOptions;
@@ -65,19 +67,27 @@ public final class LocalJobRunner implements AutoCloseable {
      * The shape of the job's state. When it changes (operators added or re-keyed), a snapshot of the old
      * shape cannot seed the new operators, so the job starts over from the beginning of the raw topics
      * (under a new consumer group) and rebuilds every row; the warehouse tables converge by version.
-     * Also raised when rows must be rewritten from the facts: 3 writes every invoice's activity (V005).
+     * Also raised when rows must be rewritten from the facts: 3 writes every invoice's activity (V005), 4 every
+     * debtor's risk (V006).
      */
-    public static final int STATE_VERSION = 3;
+    public static final int STATE_VERSION = 4;
 
     private final JobClient job;
     private final Path savepointDir;
     private final Optional<Path> restoredFrom;
     private volatile boolean closed;
 
-    /** Local-mode settings: folder, Kafka, warehouse writer, parallelism, checkpoint interval. */
+    /** Local-mode settings: folder, Kafka, warehouse writer, parallelism, checkpoint interval, risk model. */
     public record Settings(Path dir, String bootstrapServers, WarehouseSettings warehouse, int parallelism,
                            Duration checkpointInterval, ZoneId zone, TermsBook terms, Duration orphanWait,
-                           Map<String, String> profileBySource) {
+                           Map<String, String> profileBySource, RiskModel riskModel) {
+        /** Settings scoring with the bundled risk model. */
+        public Settings(Path dir, String bootstrapServers, WarehouseSettings warehouse, int parallelism,
+                        Duration checkpointInterval, ZoneId zone, TermsBook terms, Duration orphanWait,
+                        Map<String, String> profileBySource) {
+            this(dir, bootstrapServers, warehouse, parallelism, checkpointInterval, zone, terms, orphanWait,
+                    profileBySource, RiskModel.bundled());
+        }
     }
 
     private LocalJobRunner(JobClient job, Path savepointDir, Optional<Path> restoredFrom) {
@@ -149,6 +159,8 @@ public final class LocalJobRunner implements AutoCloseable {
                 new ClickHouseSink<DebtorChanged>(s.warehouse(),
                         r -> r.clientId() + '\u0000' + r.debtorId() + '\u0000' + r.sourcePosition(),
                         WarehouseWriter::writeDebtors, 20_000, 300),
+                new ClickHouseSink<DebtorRisk>(s.warehouse(), r -> r.clientId() + '\u0000' + r.debtorId(),
+                        WarehouseWriter::writeDebtorRisk, 20_000, 300),
                 deadLetters,
                 new ClickHouseSink<DeadLetter>(s.warehouse(), r -> r.topic + '\u0000' + r.partition + '\u0000' + r.offset,
                         LocalJobRunner::writeDeadLetters, 20_000, 300));
@@ -158,7 +170,7 @@ public final class LocalJobRunner implements AutoCloseable {
         s.profileBySource().forEach((erp, name) -> bySource.put(erp, profiles.computeIfAbsent(name, MappingProfile::load)));
         SourceNormalizer normalizer = new SourceNormalizer(bySource,
                 profiles.computeIfAbsent(SourceNormalizer.DEMO_PROFILE, MappingProfile::load));
-        return new ReceivablesJob(source, normalizer, sinks, s.zone(), s.terms(), s.orphanWait());
+        return new ReceivablesJob(source, normalizer, sinks, s.zone(), s.terms(), s.orphanWait(), s.riskModel());
     }
 
     private static void writeDeadLetters(WarehouseWriter writer, java.util.List<DeadLetter> rows) {

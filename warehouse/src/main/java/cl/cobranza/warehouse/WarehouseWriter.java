@@ -40,6 +40,7 @@ public final class WarehouseWriter {
     public static final String SOURCE_STATUS = "source_status";
     /** Table of debtors. */
     public static final String DEBTORS = "debtors";
+    public static final String DEBTOR_RISK = "debtor_risk";
     /** Table of client names. */
     public static final String CLIENTS = "clients";
 
@@ -47,6 +48,7 @@ public final class WarehouseWriter {
     // streaming generator, no databind: the sink writes tens of thousands of rows per second.
     // Root values separated by newlines: that is JSONEachRow.
     private static final JsonFactory JSON = new JsonFactoryBuilder().rootValueSeparator("\n").build();
+    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final Warehouse warehouse;
     private final Clock clock;
@@ -246,6 +248,38 @@ public final class WarehouseWriter {
                 g.writeEndObject();
             }
         });
+    }
+
+    /** Writes debtors' live risk; the newest version per (client, debtor) wins. */
+    public void writeDebtorRisk(Collection<DebtorRisk> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        String updatedAt = DATE_TIME.format(clock.instant());
+        insert(DEBTOR_RISK, rows.size() * 600, g -> {
+            for (DebtorRisk r : rows) {
+                g.writeStartObject();
+                g.writeStringField("client_id", r.clientId());
+                g.writeStringField("debtor_id", r.debtorId());
+                g.writeStringField("as_of", date(r.asOf(), "asOf", r.debtorId()));
+                g.writeStringField("model_version", r.modelVersion());
+                g.writeNumberField("debtor_logit", r.debtorLogit());
+                g.writeNumberField("consumer", r.consumer() ? 1 : 0);
+                g.writeStringField("features", json(r.features()));
+                g.writeStringField("reasons", json(r.reasons()));
+                g.writeNumberField("version", r.version());
+                g.writeStringField("updated_at", updatedAt);
+                g.writeEndObject();
+            }
+        });
+    }
+
+    private static String json(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot serialise " + value, e);
+        }
     }
 
     /** Writes the health of captured sources; the newest report per source wins (version = report time). */

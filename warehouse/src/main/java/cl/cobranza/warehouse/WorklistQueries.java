@@ -1,5 +1,9 @@
 package cl.cobranza.warehouse;
 
+import cl.cobranza.core.risk.DebtorFeatures;
+import cl.cobranza.core.risk.RiskFeature;
+import cl.cobranza.core.risk.RiskModel;
+
 import cl.cobranza.core.collection.ClientTerms;
 import cl.cobranza.core.collection.CollectionPriority;
 import cl.cobranza.core.collection.CollectionStage;
@@ -34,6 +38,10 @@ import static cl.cobranza.warehouse.SqlLiteral.string;
  * candidate's key and balance, which is fine up to some hundred thousand open items in scope.
  */
 public final class WorklistQueries {
+    /** Most risk reasons shown per item. */
+    public static final int REASONS = 3;
+    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();
+
     /** Most items one call returns. */
     public static final int MAX_LIMIT = 10_000;
 
@@ -70,7 +78,11 @@ public final class WorklistQueries {
 
     /** An open invoice that passed the SQL filters, with what ranks it. */
     private record Candidate(String clientId, String invoiceId, String debtorId, long daysAfterDue, long openClp,
-                             long priority) {
+                             long priority, Double probability, List<String> reasons) {
+    }
+
+    /** A debtor's part of the risk logit and its reasons, as the Flink job last wrote them. */
+    private record DebtorPart(double logit, List<DebtorRisk.Reason> reasons) {
     }
 
     /**
@@ -81,7 +93,20 @@ public final class WorklistQueries {
      * @throws IllegalArgumentException when the filter's bucket is not one of the labels of the aging edges
      */
     public WorklistPage worklist(TenantScope scope, WorklistFilter filter, LocalDate asOf, int limit) {
+        return worklist(scope, filter, asOf, limit, WorklistStops.NONE, null);
+    }
+
+    /**
+     * The worklist without the items in {@code stops}, ranked by expected recovery when {@code model} is given:
+     * priority = round(p × open CLP), p = the model's probability that the item is paid within its horizon from
+     * the debtor's part of the logit (table {@code debtor_risk}; a debtor not scored yet counts as one without
+     * history) plus the item's days-past-due and amount points. Items not yet overdue keep priority 0 (the model
+     * scores overdue items). Without a model, priority = open CLP × days past due.
+     */
+    public WorklistPage worklist(TenantScope scope, WorklistFilter filter, LocalDate asOf, int limit,
+                                 WorklistStops stops, RiskModel model) {
         Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(stops, "stops");
         Objects.requireNonNull(filter, "filter");
         Objects.requireNonNull(asOf, "asOf");
         Optional<String> dueDates = dueDateCondition(filter, asOf);
@@ -103,15 +128,32 @@ public final class WorklistQueries {
                 dueDates.get(),
                 filter.lastChannel() == null ? "" : " AND last_channel = " + string(filter.lastChannel().name()));
         // non-key conditions stay outside FINAL: next to it they may run before the versions collapse
+        Map<String, DebtorPart> risk = model == null ? Map.of() : debtorParts(scope, filter.clientId());
+        DebtorPart unscored = model == null ? null : new DebtorPart(model.debtorLogit(
+                DebtorFeatures.asOf(List.of(), false, asOf, model.promiseGraceDays())), List.of());
         List<Candidate> candidates = new ArrayList<>();
         for (JsonNode r : warehouse.query(sql)) {
             LocalDate due = LocalDate.parse(r.get("due_date").asText());
             long open = r.get("open_clp").asLong();
+            String client = r.get("client_id").asText();
+            String invoice = r.get("invoice_id").asText();
+            String debtor = r.get("debtor_id").asText();
+            if (stops.invoices().contains(WorklistStops.key(client, invoice))
+                    || stops.debtors().contains(WorklistStops.key(client, debtor))) {
+                continue;
+            }
             Optional<Stage> stage = policy.stageOf(asOf, due, open, ActivityColumns.promise(r));
             if (stage.isPresent() && (filter.stage() == null || filter.stage() == stage.get())) {
-                candidates.add(new Candidate(r.get("client_id").asText(), r.get("invoice_id").asText(),
-                        r.get("debtor_id").asText(), ChronoUnit.DAYS.between(due, asOf), open,
-                        CollectionPriority.of(open, DaysPastDue.of(due, asOf))));
+                long dpd = DaysPastDue.of(due, asOf);
+                if (model == null || dpd <= 0) {
+                    candidates.add(new Candidate(client, invoice, debtor, ChronoUnit.DAYS.between(due, asOf), open,
+                            model == null ? CollectionPriority.of(open, dpd) : 0, null, List.of()));
+                } else {
+                    DebtorPart part = risk.getOrDefault(WorklistStops.key(client, debtor), unscored);
+                    double p = RiskModel.probability(part.logit() + model.itemPoints(dpd, open));
+                    candidates.add(new Candidate(client, invoice, debtor, ChronoUnit.DAYS.between(due, asOf), open,
+                            Math.round(p * open), p, reasons(model, part, dpd, open)));
+                }
             }
         }
         candidates.sort(ORDER);
@@ -121,7 +163,7 @@ public final class WorklistQueries {
         for (Candidate c : page) {
             JsonNode row = details.get(c.clientId() + '\u0000' + c.invoiceId());
             if (row != null) { // gone only if the invoice was voided between the two reads
-                item(row, asOf).ifPresent(items::add);
+                item(row, asOf, c).ifPresent(items::add);
             }
         }
         return new WorklistPage(items, candidates.size());
@@ -245,7 +287,7 @@ public final class WorklistQueries {
     }
 
     /** The worklist item of a detail row, empty if it left the list between the two reads (paid meanwhile). */
-    private Optional<WorklistItem> item(JsonNode row, LocalDate asOf) {
+    private Optional<WorklistItem> item(JsonNode row, LocalDate asOf, Candidate c) {
         InvoiceSnapshot s = snapshot(row);
         Activity a = s.activity();
         return policy.stageOf(asOf, s.dueDate(), s.openClp(), a.promise()).map(stage -> {
@@ -253,9 +295,52 @@ public final class WorklistQueries {
             return new WorklistItem(s.clientId(), row.get("c_name").asText(), s.invoiceId(), s.folio(), s.debtorId(),
                     row.get("d_name").asText(), row.get("d_rut").asText(), s.dueDate(), dpd, s.openClp(),
                     bucketLabels.get(aging.bucketOf(dpd)), stage, a.lastAction(), a.promise(),
-                    CollectionPriority.of(s.openClp(), dpd),
-                    CollectionPriority.reason(s.openClp(), s.dueDate(), asOf, a.promise()));
+                    c.priority(), CollectionPriority.reason(s.openClp(), s.dueDate(), asOf, a.promise()),
+                    c.probability(), c.reasons());
         });
+    }
+
+    /** The debtors' parts of the risk logit in scope (one client when given), by {@link WorklistStops#key}. */
+    private Map<String, DebtorPart> debtorParts(TenantScope scope, String clientId) {
+        String sql = """
+                SELECT client_id, debtor_id, argMax(debtor_logit, version) AS logit, argMax(reasons, version) AS reasons
+                FROM debtor_risk
+                WHERE %s%s
+                GROUP BY client_id, debtor_id
+                """.formatted(scope.sqlCondition("client_id"), clientId == null ? "" : " AND client_id = " + string(clientId));
+        Map<String, DebtorPart> parts = new HashMap<>();
+        for (JsonNode r : warehouse.query(sql)) {
+            List<DebtorRisk.Reason> reasons = new ArrayList<>();
+            try {
+                for (JsonNode x : MAPPER.readTree(r.get("reasons").asText())) {
+                    reasons.add(new DebtorRisk.Reason(x.path("feature").asText(), x.path("text").asText(),
+                            x.path("impact").asDouble()));
+                }
+            } catch (java.io.IOException e) {
+                throw new WarehouseException(sql, "debtor_risk.reasons is not JSON for " + r.get("debtor_id").asText(), e);
+            }
+            parts.put(WorklistStops.key(r.get("client_id").asText(), r.get("debtor_id").asText()),
+                    new DebtorPart(r.get("logit").asDouble(), reasons));
+        }
+        return parts;
+    }
+
+    /**
+     * The strongest reasons of an item's score, in Spanish: the debtor's and the item's own (days past due,
+     * amount), by how far their points sit from each feature's average, at most {@value #REASONS}.
+     */
+    private static List<String> reasons(RiskModel model, DebtorPart part, long dpd, long open) {
+        record Scored(String text, double impact) {
+        }
+        List<Scored> all = new ArrayList<>();
+        part.reasons().forEach(r -> all.add(new Scored(r.text(), r.impact())));
+        for (RiskFeature f : List.of(RiskFeature.DAYS_PAST_DUE, RiskFeature.OPEN_CLP)) {
+            RiskModel.FeatureBins bins = model.bins(f);
+            double value = f == RiskFeature.DAYS_PAST_DUE ? dpd : open;
+            all.add(new Scored(f.describe(value), bins.pointsFor(value) - bins.average()));
+        }
+        all.sort(Comparator.comparingDouble((Scored x) -> -Math.abs(x.impact())));
+        return all.stream().limit(REASONS).map(Scored::text).toList();
     }
 
     private static InvoiceSnapshot snapshot(JsonNode r) {

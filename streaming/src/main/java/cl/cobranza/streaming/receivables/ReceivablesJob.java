@@ -1,5 +1,10 @@
 package cl.cobranza.streaming.receivables;
 
+import cl.cobranza.core.risk.RiskModel;
+import cl.cobranza.streaming.risk.DebtorFact;
+import cl.cobranza.streaming.risk.DebtorRiskFunction;
+import cl.cobranza.warehouse.DebtorRisk;
+
 import cl.cobranza.core.events.CanonicalEvent;
 import cl.cobranza.core.events.DebtorChanged;
 import cl.cobranza.core.kpi.CohortRecovery;
@@ -28,14 +33,15 @@ import java.util.Objects;
 public final class ReceivablesJob {
     /** Where each output of the job goes. */
     public record Sinks(Sink<InvoiceSnapshot> invoices, Sink<DailyKpis> daily, Sink<MonthlyKpis> monthly,
-                        Sink<CohortRecovery> cohorts, Sink<DebtorChanged> debtors, Sink<DeadLetter> deadLetterTopic,
-                        Sink<DeadLetter> deadLetterTable) {
+                        Sink<CohortRecovery> cohorts, Sink<DebtorChanged> debtors, Sink<DebtorRisk> debtorRisk,
+                        Sink<DeadLetter> deadLetterTopic, Sink<DeadLetter> deadLetterTable) {
         public Sinks {
             Objects.requireNonNull(invoices, "invoices");
             Objects.requireNonNull(daily, "daily");
             Objects.requireNonNull(monthly, "monthly");
             Objects.requireNonNull(cohorts, "cohorts");
             Objects.requireNonNull(debtors, "debtors");
+            Objects.requireNonNull(debtorRisk, "debtorRisk");
             Objects.requireNonNull(deadLetterTopic, "deadLetterTopic");
             Objects.requireNonNull(deadLetterTable, "deadLetterTable");
         }
@@ -43,6 +49,8 @@ public final class ReceivablesJob {
 
     /** How long a client's changes are collected before its KPI rows are recomputed. */
     public static final long LEDGER_BATCH_MILLIS = 250;
+    /** How long a debtor's changes are collected before its risk is recomputed (a replay touches each debtor often). */
+    public static final long RISK_BATCH_MILLIS = 1_000;
 
     private final Source<RawRecord, ?, ?> source;
     private final Normalizer normalizer;
@@ -50,19 +58,21 @@ public final class ReceivablesJob {
     private final ZoneId zone;
     private final TermsBook terms;
     private final Duration orphanWait;
+    private final RiskModel riskModel;
 
     /**
      * The job reading {@code source}; {@code orphanWait} is how long a payment or credit note may wait for
      * its invoice before it is reported as a dead letter (it is kept either way).
      */
     public ReceivablesJob(Source<RawRecord, ?, ?> source, Normalizer normalizer, Sinks sinks, ZoneId zone,
-                          TermsBook terms, Duration orphanWait) {
+                          TermsBook terms, Duration orphanWait, RiskModel riskModel) {
         this.source = source;
         this.normalizer = normalizer;
         this.sinks = sinks;
         this.zone = zone;
         this.terms = terms;
         this.orphanWait = orphanWait;
+        this.riskModel = Objects.requireNonNull(riskModel, "riskModel");
     }
 
     /** Adds the job's operators to the environment. Every stateful operator has a stable uid. */
@@ -74,9 +84,9 @@ public final class ReceivablesJob {
                 .process(new NormalizeFunction(normalizer)).name("normalise").uid("normalise");
 
 
-        events.filter(e -> e instanceof DebtorChanged).name("debtor-facts")
-                .map(e -> (DebtorChanged) e).name("debtors")
-                .sinkTo(sinks.debtors()).name("debtor-sink").uid("debtor-sink").setParallelism(1);
+        DataStream<DebtorChanged> debtors = events.filter(e -> e instanceof DebtorChanged).name("debtor-facts")
+                .map(e -> (DebtorChanged) e).name("debtors");
+        debtors.sinkTo(sinks.debtors()).name("debtor-sink").uid("debtor-sink").setParallelism(1);
 
         SingleOutputStreamOperator<InvoiceUpdate> updates = events
                 .filter(e -> !(e instanceof DebtorChanged)).name("invoice-facts")
@@ -93,6 +103,17 @@ public final class ReceivablesJob {
                 .map(InvoiceUpdate::snapshot).name("invoice-snapshots")
                 // one writer per table: fewer, larger inserts mean fewer ClickHouse parts to merge
                 .sinkTo(sinks.invoices()).name("invoice-state-sink").uid("invoice-state-sink").setParallelism(1);
+
+        // each debtor's live risk: its invoices' states and its RUT, keyed by client and debtor
+        DataStream<DebtorFact> debtorFacts = updates.filter(u -> u.snapshot() != null).name("invoices-by-debtor")
+                .map(u -> new DebtorFact(u.clientId(), u.snapshot().debtorId(), u.invoiceId(), u.state(),
+                        u.snapshot().deleted(), null)).name("invoice-debtor-facts")
+                .union(debtors.map(d -> new DebtorFact(d.clientId(), d.debtorId(), null, null, d.deleted(), d.rut()))
+                        .name("rut-debtor-facts"));
+        debtorFacts.keyBy(DebtorFact::key)
+                .process(new DebtorRiskFunction(zone, riskModel.write(), terms.defaults().promiseGraceDays(),
+                        RISK_BATCH_MILLIS)).name("debtor-risk").uid("debtor-risk")
+                .sinkTo(sinks.debtorRisk()).name("debtor-risk-sink").uid("debtor-risk-sink").setParallelism(1);
 
         SingleOutputStreamOperator<DailyKpis> daily = updates.keyBy(InvoiceUpdate::clientId)
                 .process(new ClientKpiFunction(zone, terms, LEDGER_BATCH_MILLIS)).name("client-kpis")
