@@ -117,4 +117,17 @@ class RiskModelTest {
         String noItem = handModel().write().replaceAll("(?m)^(feature|bin) OPEN_CLP.*\n", "");
         assertThatThrownBy(() -> RiskModel.parse(noItem)).hasMessageContaining("OPEN_CLP");
     }
+
+    @Test
+    void theBundledModelLoadsWithEveryFeatureAndScoresAnItem() {
+        RiskModel m = RiskModel.bundled();
+        assertThat(m.version()).isEqualTo("risk-v1");
+        assertThat(m.horizonDays()).isEqualTo(30);
+        assertThat(m.notes()).anyMatch(n -> n.contains("SYNTHETIC"));
+        assertThat(m.features()).extracting(RiskModel.FeatureBins::feature).containsExactly(RiskFeature.values());
+        assertThat(RiskModel.parse(m.write()).write()).isEqualTo(m.write());
+        RiskScore s = m.score(lateDebtor(), 62, 1_000_000);
+        assertThat(s.probability()).isBetween(0.0, 1.0);
+        assertThat(s.reasons()).hasSize(RiskFeature.values().length);
+    }
 }
