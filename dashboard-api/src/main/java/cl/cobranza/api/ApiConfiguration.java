@@ -64,6 +64,20 @@ class ApiConfiguration {
         return new cl.cobranza.core.collection.ContactRules(holidays, clock.getZone());
     }
 
+    /** The risk model that ranks the worklist: the bundled one, or the file at {@code cobranza.risk.model-file}. */
+    @Bean
+    cl.cobranza.core.risk.RiskModel riskModel(
+            @org.springframework.beans.factory.annotation.Value("${cobranza.risk.model-file:}") String modelFile) {
+        return modelFile.isBlank() ? cl.cobranza.core.risk.RiskModel.bundled()
+                : cl.cobranza.core.risk.RiskModel.load(java.nio.file.Path.of(modelFile));
+    }
+
+    /** The collection policy with its default thresholds (preventive days, legal escalation). */
+    @Bean
+    cl.cobranza.core.collection.CollectionPolicy collectionPolicy() {
+        return cl.cobranza.core.collection.CollectionPolicy.defaults();
+    }
+
     @Bean(destroyMethod = "shutdownNow")
     ScheduledExecutorService liveScheduler() {
         return Executors.newSingleThreadScheduledExecutor(runnable -> {

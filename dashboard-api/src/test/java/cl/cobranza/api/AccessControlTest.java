@@ -1,5 +1,9 @@
 package cl.cobranza.api;
 
+import cl.cobranza.core.risk.DebtorFeatures;
+import cl.cobranza.core.risk.RiskFeature;
+import cl.cobranza.core.risk.RiskModel;
+
 import cl.cobranza.core.access.Role;
 import cl.cobranza.warehouse.ClickHouseServer;
 import cl.cobranza.warehouse.ClientInfo;
@@ -22,6 +26,7 @@ import java.util.Set;
 
 import static cl.cobranza.warehouse.InvoiceBuilder.invoice;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.SoftAssertions.assertSoftly;
 
 /**
@@ -169,7 +174,14 @@ class AccessControlTest {
         JsonNode worklist = JSON.readTree(api.get("/api/v1/worklist?asOf=2002-05-31", users.get(Role.COLLECTOR)).body());
         assertThat(worklist.get("total").asLong()).isEqualTo(1);
         assertThat(worklist.at("/items/0/invoiceId").asText()).isEqualTo("F-A1");
-        assertThat(worklist.at("/items/0/priority").asLong()).isEqualTo(400_000);
+        // ranked by expected recovery: d-1 has no risk row yet, so it scores as a debtor without history; its
+        // item adds the points of 10 days past due and 40,000 open
+        RiskModel model = RiskModel.bundled();
+        double p = RiskModel.probability(model.debtorLogit(DebtorFeatures.asOf(List.of(), false, DAY, model.promiseGraceDays()))
+                + model.bins(RiskFeature.DAYS_PAST_DUE).pointsFor(10) + model.bins(RiskFeature.OPEN_CLP).pointsFor(40_000));
+        assertThat(worklist.at("/items/0/probability").asDouble()).isCloseTo(p, within(1e-9));
+        assertThat(worklist.at("/items/0/priority").asLong()).isEqualTo(Math.round(p * 40_000));
+        assertThat(worklist.get("modelVersion").asText()).isEqualTo(model.version());
         assertThat(worklist.at("/items/0/stage").asText()).isEqualTo("EARLY_OVERDUE");
         // groups whose members are not all the manager's are not shown (the run's groups have other clients)
         assertThat(api.get("/api/v1/groups", users.get(Role.ACCOUNT_MANAGER)).body()).isEqualTo("[]");

@@ -116,6 +116,21 @@ class StatusRepository {
                 .query(Long.class).single();
     }
 
+    /** Debtors (as {@code WorklistStops} keys) served with a lawsuit or in insolvency on or before {@code asOf}. */
+    java.util.Set<String> stoppedDebtors(LocalDate asOf) {
+        return new java.util.HashSet<>(jdbc.sql("SELECT client_id, debtor_id FROM collections.debtor_status"
+                        + " WHERE lawsuit_served_on <= ? OR insolvency_on <= ?")
+                .params(asOf, asOf)
+                .query((rs, n) -> cl.cobranza.warehouse.WorklistStops.key(rs.getString(1), rs.getString(2))).list());
+    }
+
+    /** Invoices (as {@code WorklistStops} keys) with an open dispute. */
+    java.util.Set<String> disputedInvoices() {
+        return new java.util.HashSet<>(jdbc.sql("SELECT DISTINCT client_id, invoice_id FROM collections.disputes"
+                        + " WHERE resolved_on IS NULL")
+                .query((rs, n) -> cl.cobranza.warehouse.WorklistStops.key(rs.getString(1), rs.getString(2))).list());
+    }
+
     /** The debtor's contacts on these invoices of the client since {@code from} (inclusive), oldest first. */
     List<Contact> contacts(String clientId, Collection<String> invoiceIds, LocalDate from) {
         if (invoiceIds.isEmpty()) {

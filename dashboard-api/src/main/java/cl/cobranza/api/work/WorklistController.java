@@ -1,5 +1,11 @@
 package cl.cobranza.api.work;
 
+import cl.cobranza.core.risk.RiskModel;
+import cl.cobranza.warehouse.WorklistStops;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
 import cl.cobranza.api.export.Tabular;
 import cl.cobranza.api.security.Tenancy;
 import cl.cobranza.api.web.BadRequestException;
@@ -21,23 +27,49 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The collectors' worklist: open items of the caller's clients, highest priority first (amount × days past
- * due until a risk model exists), narrowed by client, stage, aging bucket and last channel; also as CSV/XLSX.
+ * The collectors' worklist: open items of the caller's clients, highest expected recovery first (the risk
+ * model's probability of payment within 30 days × open amount), without items the policy stops (lawsuit,
+ * insolvency, open dispute), each with the policy's next action or the rule that blocks it; narrowed by
+ * client, stage, aging bucket and last channel; also as CSV/XLSX.
  */
 @RestController
 class WorklistController {
+    /** How many items of a page get the policy's next action (each new debtor costs a few reads). */
+    static final int POLICY_ITEMS = 50;
+
     private final WorklistQueries worklists;
     private final Tenancy tenancy;
     private final Clock clock;
+    private final RiskModel model;
+    private final StatusRepository status;
+    private final WorkPolicy policy;
 
-    WorklistController(WorklistQueries worklists, Tenancy tenancy, Clock clock) {
+    WorklistController(WorklistQueries worklists, Tenancy tenancy, Clock clock, RiskModel model, StatusRepository status,
+                       WorkPolicy policy) {
         this.worklists = worklists;
         this.tenancy = tenancy;
         this.clock = clock;
+        this.model = model;
+        this.status = status;
+        this.policy = policy;
     }
 
-    /** Body of {@code GET /api/v1/worklist}: the first {@code limit} items and how many matched. */
-    record Worklist(String asOf, long total, List<WorklistItem> items) implements Tabular {
+    /** One worklist item with what the policy says of it (null past the first {@value #POLICY_ITEMS} items). */
+    record Item(@JsonUnwrapped WorklistItem item, WorkPolicy.View policy) {
+    }
+
+    /** Body of {@code GET /api/v1/worklist}: the first {@code limit} items, how many matched, the model version. */
+    record Worklist(String asOf, long total, String modelVersion, @JsonIgnore List<Item> entries) implements Tabular {
+        @JsonProperty("items")
+        List<Item> itemsJson() {
+            return entries;
+        }
+
+        @JsonIgnore
+        List<WorklistItem> items() {
+            return entries.stream().map(Item::item).toList();
+        }
+
         @Override
         public String tableName() {
             return "lista-de-trabajo-" + asOf;
@@ -50,18 +82,26 @@ class WorklistController {
                     Column.date("Vencimiento"), Column.integer("Días de mora"), Column.integer("Saldo CLP"),
                     Column.text("Tramo"), Column.text("Etapa"), Column.date("Última gestión"), Column.text("Canal"),
                     Column.text("Resultado"), Column.date("Promesa para"), Column.integer("Promesa CLP"),
-                    Column.integer("Prioridad"), Column.text("Motivo"));
+                    Column.integer("Prioridad"), Column.text("Motivo"), Column.decimal("Probabilidad de pago 30 días"),
+                    Column.text("Razones del puntaje"), Column.text("Próxima gestión"), Column.text("Instrucción"),
+                    Column.text("Bloqueo"), Column.text("Cobranza judicial"));
         }
 
         @Override
         public Iterable<List<Object>> tableRows() {
-            return items.stream().map(i -> Tabular.row(i.clientId(), i.clientName(), i.invoiceId(), i.folio(), i.debtorId(),
+            return entries.stream().map(e -> {
+                WorklistItem i = e.item();
+                WorkPolicy.View p = e.policy();
+                return Tabular.row(i.clientId(), i.clientName(), i.invoiceId(), i.folio(), i.debtorId(),
                     i.debtorName(), i.debtorRut(), i.dueDate(), i.daysPastDue(), i.openClp(), i.bucket(), i.stage(),
                     i.lastAction() == null ? null : i.lastAction().date(),
                     i.lastAction() == null ? null : i.lastAction().channel(),
                     i.lastAction() == null ? null : i.lastAction().outcome(),
                     i.promise() == null ? null : i.promise().promisedDate(),
-                    i.promise() == null ? null : i.promise().amountClp(), i.priority(), i.reason())).toList();
+                    i.promise() == null ? null : i.promise().amountClp(), i.priority(), i.reason(), i.probability(),
+                    String.join("; ", i.riskReasons()), p == null ? null : p.channel(), p == null ? null : p.instruction(),
+                    p == null ? null : p.blockedReason(), p == null ? null : p.legal());
+            }).toList();
         }
     }
 
@@ -97,11 +137,16 @@ class WorklistController {
         WorklistPage page;
         try {
             page = worklists.worklist(tenancy.scope(), new WorklistFilter(client, s, blank(bucket) ? null : bucket.strip(), c),
-                    day, n);
+                    day, n, new WorklistStops(status.stoppedDebtors(day), status.disputedInvoices()), model);
         } catch (IllegalArgumentException e) {
             throw new BadRequestException("bucket", e.getMessage());
         }
-        return new Worklist(day.toString(), page.total(), page.items());
+        WorkPolicy.Session session = policy.session(tenancy.scope());
+        List<Item> entries = new java.util.ArrayList<>(page.items().size());
+        for (WorklistItem i : page.items()) {
+            entries.add(new Item(i, entries.size() < POLICY_ITEMS ? session.view(i) : null));
+        }
+        return new Worklist(day.toString(), page.total(), model.version(), entries);
     }
 
     private static boolean blank(String s) {
