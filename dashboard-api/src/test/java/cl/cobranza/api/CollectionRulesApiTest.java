@@ -55,13 +55,18 @@ class CollectionRulesApiTest {
                 new DebtorChanged(CLIENT, "p-3", "15509661-6", "Luis Rojas", false, 1),
                 new DebtorChanged(CLIENT, "p-4", "12345678-5", "Marta Díaz", false, 1),
                 new DebtorChanged(CLIENT, "p-5", "12678579-8", "Pedro Lagos", false, 1),
-                new DebtorChanged(CLIENT, "e-1", "76086428-5", "Comercial Andes SpA", false, 1)));
+                new DebtorChanged(CLIENT, "e-1", "76086428-5", "Comercial Andes SpA", false, 1),
+                new DebtorChanged(CLIENT, "e-2", "96511470-K", "Constructora Cordillera SpA", false, 1),
+                new DebtorChanged(CLIENT, "e-3", "78123456-7", "Comercial Aconcagua Ltda", false, 1)));
         writer.writeInvoices(List.of(
                 invoice(CLIENT, "P1").debtor("p-1").folio(1).issued(TODAY.minusDays(90)).due(TODAY.minusDays(60)).total(100_000).build(),
                 invoice(CLIENT, "P1B").debtor("p-4").folio(2).issued(TODAY.minusDays(80)).due(TODAY.minusDays(50)).total(50_000).build(),
                 invoice(CLIENT, "P2").debtor("p-2").folio(3).issued(TODAY.minusDays(90)).due(TODAY.minusDays(60)).total(100_000).build(),
                 invoice(CLIENT, "P5").debtor("p-5").folio(6).issued(TODAY.minusDays(90)).due(TODAY.minusDays(60)).total(70_000).build(),
                 invoice(CLIENT, "P3").debtor("p-3").folio(4).issued(TODAY.minusDays(3)).due(TODAY.plusDays(27)).total(80_000).build(),
+                invoice(CLIENT, "E2").debtor("e-2").folio(7).issued(TODAY.minusDays(150)).due(TODAY.minusDays(120)).total(2_000_000).build(),
+                invoice(CLIENT, "E3").debtor("e-3").folio(8).issued(TODAY.minusDays(150)).due(TODAY.minusDays(120)).total(3_000_000).build(),
+                invoice(CLIENT, "P6").debtor("p-1").folio(9).issued(TODAY.minusDays(70)).due(TODAY.minusDays(40)).total(60_000).build(),
                 invoice(CLIENT, "E1").debtor("e-1").folio(5).issued(TODAY.minusDays(90)).due(TODAY.minusDays(60)).total(900_000).build()));
         collector = api.user("cr-collector", Role.COLLECTOR, CLIENT);
         manager = api.user("cr-manager", Role.ACCOUNT_MANAGER, CLIENT);
@@ -188,5 +193,58 @@ class CollectionRulesApiTest {
         assertThat(JSON.readTree(resolved.body()).get("resolvedOn").asText()).isEqualTo(TODAY.toString());
         JsonNode status = JSON.readTree(api.get("/api/v1/clients/" + CLIENT + "/debtors/p-3/status", collector).body());
         assertThat(status.get("disputes")).hasSize(1);
+    }
+
+    @Test
+    void legalEscalationIsProposedByThePolicyAndDecidedByAManager() throws Exception {
+        String e2 = "/api/v1/clients/" + CLIENT + "/debtors/e-2/legal-decisions";
+        String approve = "{\"decision\":\"APPROVED\",\"reason\":\"120 días, sin respuesta\"}";
+        assertThat(api.post(e2, collector, approve).statusCode()).as("collectors do not decide").isEqualTo(403);
+        // E1: 60 days overdue and $900.000 open, under the 90 days and $1.000.000 of the default policy
+        HttpResponse<String> notProposed = api.post("/api/v1/clients/" + CLIENT + "/debtors/e-1/legal-decisions", manager, approve);
+        assertThat(notProposed.statusCode()).as(notProposed.body()).isEqualTo(409);
+        assertThat(JSON.readTree(notProposed.body()).get("rule").asText()).isEqualTo("LEGAL_NOT_PROPOSED");
+        // before the decision the worklist proposes it and no filing is suggested
+        JsonNode before = item(worklist(), "E2");
+        assertThat(before.at("/policy/legal").asText()).isEqualTo("PROPOSED");
+        assertThat(before.at("/policy/channel").asText()).isNotEqualTo("LEGAL_FILING");
+        HttpResponse<String> decided = api.post(e2, manager, approve);
+        assertThat(decided.statusCode()).as(decided.body()).isEqualTo(201);
+        JsonNode decision = JSON.readTree(decided.body());
+        assertThat(decision.get("decision").asText()).isEqualTo("APPROVED");
+        assertThat(decision.get("openClp").asLong()).isEqualTo(2_000_000);
+        assertThat(decision.get("decidedBy").asText()).isEqualTo(manager);
+        JsonNode after = item(worklist(), "E2");
+        assertThat(after.at("/policy/legal").asText()).isEqualTo("APPROVED");
+        assertThat(after.at("/policy/channel").asText()).isEqualTo("LEGAL_FILING");
+    }
+
+    @Test
+    void theWorklistLeavesOutSuedDebtorsAndDisputedInvoices() throws Exception {
+        assertThat(item(worklist(), "E3")).isNotNull();
+        assertThat(api.put("/api/v1/clients/" + CLIENT + "/debtors/e-3/status", manager,
+                "{\"insolvencyOn\":\"" + TODAY.minusDays(5) + "\"}").statusCode()).isEqualTo(200);
+        assertThat(item(worklist(), "P6")).isNotNull();
+        assertThat(api.post("/api/v1/clients/" + CLIENT + "/disputes", collector,
+                "{\"invoiceId\":\"P6\",\"source\":\"DEBTOR\",\"notes\":\"no reconoce la compra\"}").statusCode()).isEqualTo(201);
+        JsonNode list = worklist();
+        assertThat(item(list, "E3")).as("insolvent debtor").isNull();
+        assertThat(item(list, "P6")).as("disputed invoice").isNull();
+        assertThat(item(list, "P2")).as("the rest stays").isNotNull();
+    }
+
+    private static JsonNode worklist() throws Exception {
+        HttpResponse<String> r = api.get("/api/v1/worklist?clientId=" + CLIENT + "&limit=50", collector);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return JSON.readTree(r.body());
+    }
+
+    private static JsonNode item(JsonNode worklist, String invoiceId) {
+        for (JsonNode i : worklist.get("items")) {
+            if (i.get("invoiceId").asText().equals(invoiceId)) {
+                return i;
+            }
+        }
+        return null;
     }
 }

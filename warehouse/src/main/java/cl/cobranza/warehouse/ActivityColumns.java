@@ -21,12 +21,12 @@ import java.util.List;
 /**
  * The {@link Activity} columns of {@code invoice_state} (migration V005), written and read in one place:
  * "none" is the zero Date, {@code ''} and 0 in the table and null in Java; the movements are a compact
- * JSON array of {@code {date, kind, amountClp}}.
+ * JSON array of {@code {date, kind, amountClp}}; every contact and promise (V007) JSON arrays of the records.
  */
 final class ActivityColumns {
     /** The column list, for SELECTs. */
     static final String COLUMNS = "last_action_date, last_channel, last_outcome, actions, promise_made_on, "
-            + "promise_date, promise_clp, broken_promises, movements";
+            + "promise_date, promise_clp, broken_promises, movements, contacts, promises";
 
     /** The zero Date as written; 18.16 shows it as 0000-00-00, current servers as 1970-01-01. */
     private static final String NO_DATE = "1970-01-01";
@@ -49,22 +49,44 @@ final class ActivityColumns {
         g.writeNumberField("promise_clp", p == null ? 0 : p.amountClp());
         g.writeNumberField("broken_promises", a.brokenPromises());
         g.writeStringField("movements", movementsJson(a.movements()));
+        g.writeStringField("contacts", jsonArray(a.contacts(), (c, o) -> {
+            o.writeStringField("date", c.date().toString());
+            o.writeStringField("channel", c.channel().name());
+            o.writeStringField("outcome", c.outcome().name());
+        }));
+        g.writeStringField("promises", jsonArray(a.promises(), (pr, o) -> {
+            o.writeStringField("madeOn", pr.madeOn().toString());
+            o.writeStringField("promisedDate", pr.promisedDate().toString());
+            o.writeNumberField("amountClp", pr.amountClp());
+        }));
     }
 
     static String movementsJson(List<Movement> movements) {
-        StringWriter text = new StringWriter(16 + 56 * movements.size());
+        return jsonArray(movements, (m, g) -> {
+            g.writeStringField("date", m.date().toString());
+            g.writeStringField("kind", m.kind().name());
+            g.writeNumberField("amountClp", m.amountClp());
+        });
+    }
+
+    /** Writes one JSON object's fields. */
+    private interface Fields<T> {
+        void write(T value, JsonGenerator g) throws IOException;
+    }
+
+    /** A compact JSON array of one object per value. */
+    private static <T> String jsonArray(List<T> values, Fields<T> fields) {
+        StringWriter text = new StringWriter(16 + 64 * values.size());
         try (JsonGenerator g = JSON.createGenerator(text)) {
             g.writeStartArray();
-            for (Movement m : movements) {
+            for (T v : values) {
                 g.writeStartObject();
-                g.writeStringField("date", m.date().toString());
-                g.writeStringField("kind", m.kind().name());
-                g.writeNumberField("amountClp", m.amountClp());
+                fields.write(v, g);
                 g.writeEndObject();
             }
             g.writeEndArray();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write movements", e);
+            throw new UncheckedIOException("cannot write a JSON array", e);
         }
         return text.toString();
     }
@@ -76,7 +98,7 @@ final class ActivityColumns {
                 known(Channel.parse(row.get("last_channel").asText()), "last_channel", row),
                 known(Outcome.parse(row.get("last_outcome").asText()), "last_outcome", row));
         return new Activity(last, row.get("actions").asInt(), promise(row), row.get("broken_promises").asInt(),
-                movements(row.get("movements").asText()));
+                movements(row.get("movements").asText()), contacts(row), promises(row));
     }
 
     /** The latest promise of a row that has the promise columns, null when none. */
@@ -98,6 +120,38 @@ final class ActivityColumns {
                     + "', which this build does not know: upgrade the API to the pipeline's version");
         }
         return value;
+    }
+
+    private static List<LastAction> contacts(JsonNode row) {
+        List<LastAction> out = new ArrayList<>();
+        for (JsonNode c : array(row, "contacts")) {
+            out.add(new LastAction(LocalDate.parse(c.get("date").asText()),
+                    known(Channel.parse(c.get("channel").asText()), "contacts", row),
+                    known(Outcome.parse(c.get("outcome").asText()), "contacts", row)));
+        }
+        return out;
+    }
+
+    private static List<PromiseToPay> promises(JsonNode row) {
+        List<PromiseToPay> out = new ArrayList<>();
+        for (JsonNode p : array(row, "promises")) {
+            out.add(new PromiseToPay(LocalDate.parse(p.get("madeOn").asText()),
+                    LocalDate.parse(p.get("promisedDate").asText()), p.get("amountClp").asLong()));
+        }
+        return out;
+    }
+
+    /** A JSON array column; empty for rows written before V007. */
+    private static JsonNode array(JsonNode row, String column) {
+        String json = row.path(column).asText("");
+        if (json.isEmpty()) {
+            return MAPPER.createArrayNode();
+        }
+        try {
+            return MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException("invoice_state." + column + " is not a JSON array: " + json, e);
+        }
     }
 
     private static List<Movement> movements(String json) {

@@ -197,6 +197,54 @@ public final class WorklistQueries {
         return result;
     }
 
+    /** One debtor's live invoices with their whole activity, and its RUT ('' when its ERP sent none). */
+    public record DebtorHistory(String clientId, String debtorId, String rut, List<InvoiceSnapshot> invoices) {
+    }
+
+    /**
+     * Every debtor's live invoices with their activity (payments, credit notes, every contact and promise), of the
+     * clients in {@code scope} (only {@code clientIds} when not empty): the history the risk model is trained on.
+     * Reads the clients one by one, so memory holds the result, not one huge query.
+     */
+    public List<DebtorHistory> debtorHistories(TenantScope scope, List<String> clientIds) {
+        Objects.requireNonNull(scope, "scope");
+        List<String> clients = new ArrayList<>();
+        for (JsonNode r : warehouse.query("SELECT DISTINCT client_id FROM invoice_state WHERE "
+                + scope.sqlCondition("client_id") + " ORDER BY client_id")) {
+            String c = r.get("client_id").asText();
+            if (clientIds.isEmpty() || clientIds.contains(c)) {
+                clients.add(c);
+            }
+        }
+        List<DebtorHistory> out = new ArrayList<>();
+        for (String client : clients) {
+            Map<String, String> ruts = new HashMap<>();
+            for (JsonNode r : warehouse.query("SELECT debtor_id, argMax(rut, version) AS rut FROM debtors WHERE client_id = "
+                    + string(client) + " GROUP BY debtor_id")) {
+                ruts.put(r.get("debtor_id").asText(), r.get("rut").asText());
+            }
+            Map<String, List<InvoiceSnapshot>> byDebtor = new java.util.TreeMap<>();
+            String sql = """
+                    SELECT %1$s
+                    FROM
+                    (
+                        SELECT %1$s
+                        FROM invoice_state FINAL
+                        WHERE %2$s AND client_id = %3$s
+                    )
+                    WHERE is_deleted = 0
+                    ORDER BY debtor_id, issue_date, invoice_id
+                    """.formatted(SNAPSHOT_COLUMNS, scope.sqlCondition("client_id"), string(client));
+            for (JsonNode r : warehouse.query(sql)) {
+                InvoiceSnapshot s = snapshot(r);
+                byDebtor.computeIfAbsent(s.debtorId(), k -> new ArrayList<>()).add(s);
+            }
+            byDebtor.forEach((debtor, invoices) ->
+                    out.add(new DebtorHistory(client, debtor, ruts.getOrDefault(debtor, ""), invoices)));
+        }
+        return out;
+    }
+
     /** The newest RUT and name of one debtor of one client; empty when unknown or the client is outside {@code scope}. */
     public Optional<DebtorName> debtor(TenantScope scope, String clientId, String debtorId) {
         Objects.requireNonNull(scope, "scope");

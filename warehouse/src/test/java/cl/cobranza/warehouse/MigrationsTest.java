@@ -21,13 +21,14 @@ class MigrationsTest {
             List<JsonNode> applied = warehouse.query("SELECT version, name FROM schema_migrations ORDER BY version");
             assertThat(applied).extracting(r -> r.get("name").asText())
                     .containsExactly("V001__invoice_state.sql", "V002__kpis.sql", "V003__source_status.sql", "V004__dead_letter_key.sql",
-                            "V005__invoice_activity.sql");
+                            "V005__invoice_activity.sql", "V006__debtor_risk.sql", "V007__invoice_history.sql");
 
             assertThat(columns(warehouse, "invoice_state")).isEqualTo("client_id String, invoice_id String, debtor_id String, "
                     + "dte_type UInt16, folio UInt64, issue_date Date, due_date Date, total_clp Int64, credited_clp Int64, "
                     + "paid_clp Int64, open_clp Int64, is_deleted UInt8, version UInt64, updated_at DateTime, "
                     + "last_action_date Date, last_channel String, last_outcome String, actions UInt32, "
-                    + "promise_made_on Date, promise_date Date, promise_clp Int64, broken_promises UInt32, movements String");
+                    + "promise_made_on Date, promise_date Date, promise_clp Int64, broken_promises UInt32, movements String, "
+                    + "contacts String, promises String");
             assertThat(columns(warehouse, "kpi_recovery_cohort")).isEqualTo("client_id String, cohort Date, invoices Int64, "
                     + "placed_clp Int64, recovered_clp Array(Int64), version UInt64, updated_at DateTime");
             assertThat(warehouse.query("EXISTS TABLE client_receivables_daily").get(0).get("result").asInt()).isZero();

@@ -98,14 +98,8 @@ final class RiskHistories {
     }
 
     /** The model fitted on the split's training part and its held-out evaluation. */
-    record Run(RiskTrainer.Split split, RiskModel model, RiskEvaluation.Report report) {
-    }
-
-    static Run run(List<RiskTrainer.Example> examples, String version, int graceDays,
-                   Function<RiskTrainer.Split, List<String>> notes) {
-        RiskTrainer.Split split = RiskTrainer.split(examples, HOLDOUT_DAYS, RiskTrainer.HORIZON_DAYS);
-        RiskModel model = RiskTrainer.fit(split.train(), version, RiskTrainer.LAMBDA, RiskTrainer.HORIZON_DAYS,
-                graceDays, notes.apply(split));
-        return new Run(split, model, RiskEvaluation.evaluate(model, split));
+    static RiskTrainer.Run run(List<RiskTrainer.Example> examples, String version, int graceDays,
+                               Function<RiskTrainer.Split, List<String>> notes) {
+        return RiskTrainer.train(examples, HOLDOUT_DAYS, version, graceDays, notes);
     }
 }

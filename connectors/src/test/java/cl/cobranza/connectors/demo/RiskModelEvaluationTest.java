@@ -10,7 +10,7 @@ import static cl.cobranza.connectors.demo.DemoDatabases.TODAY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The risk model trained on generated histories (3 clients, in memory) and evaluated on the held-out last
+ * The risk model trained on generated histories (8 clients, in memory) and evaluated on the held-out last
  * month: it must rank and calibrate better than days past due alone and than amount × days past due.
  */
 class RiskModelEvaluationTest {
@@ -20,7 +20,7 @@ class RiskModelEvaluationTest {
     void theModelBeatsBothBaselinesOnHeldOutMonth() {
         long t0 = System.nanoTime();
         List<RiskTrainer.Example> examples = RiskHistories.examples(8, 80, 2500, TODAY, GRACE);
-        RiskHistories.Run run = RiskHistories.run(examples, "test", GRACE, split -> List.of());
+        RiskTrainer.Run run = RiskHistories.run(examples, "test", GRACE, split -> List.of());
         RiskEvaluation.Report r = run.report();
         System.out.println(r.text());
         System.out.printf("built, trained and evaluated in %d ms%n", (System.nanoTime() - t0) / 1_000_000);

@@ -46,7 +46,7 @@ class RiskModelReport {
         String data = String.format("%d generated clients (seeds 1-%d) x %d debtors x %d invoices, with collection work,"
                 + " history %s to %s", CLIENTS, CLIENTS, CUSTOMERS, INVOICES,
                 TODAY.minusDays(DemoHistory.HISTORY_DAYS), TODAY);
-        RiskHistories.Run run = RiskHistories.run(examples, VERSION, GRACE, split -> List.of(
+        RiskTrainer.Run run = RiskHistories.run(examples, VERSION, GRACE, split -> List.of(
                 "cobranza risk model " + VERSION + ": P(an overdue item's open balance is fully paid within 30 days)",
                 "trained by RiskModelReport (connectors tests) on SYNTHETIC data: " + data,
                 "training observations weekly from " + first(split.train()) + " to " + last(split.train())

@@ -19,6 +19,14 @@ public record DebtorStatus(boolean consumer, LocalDate lawsuitServedOn, LocalDat
         return new DebtorStatus(false, null, null);
     }
 
+    /**
+     * The consumer default of a RUT as the ERP sent it (chile.md): true for a natural person's RUT (body below
+     * 50.000.000), false otherwise, including no RUT or an invalid one; a manager corrects it per debtor.
+     */
+    public static boolean consumerByRut(String rut) {
+        return rut != null && Rut.isValid(rut) && Rut.parse(rut).isNaturalPerson();
+    }
+
     /** The default for a RUT: a consumer when it is a natural person's RUT (body below 50.000.000). */
     public static DebtorStatus defaultFor(Rut rut) {
         return new DebtorStatus(rut.isNaturalPerson(), null, null);

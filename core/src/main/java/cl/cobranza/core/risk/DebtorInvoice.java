@@ -5,6 +5,7 @@ import cl.cobranza.core.collection.Outcome;
 import cl.cobranza.core.collection.PromiseToPay;
 import cl.cobranza.core.kpi.DaysPastDue;
 import cl.cobranza.core.state.Activity.Movement;
+import cl.cobranza.core.state.InvoiceSnapshot;
 import cl.cobranza.core.state.InvoiceState;
 
 import java.time.LocalDate;
@@ -67,6 +68,18 @@ public record DebtorInvoice(String id, LocalDate issueDate, LocalDate dueDate, l
         }
         return new DebtorInvoice(invoiceId, state.issueDate(), state.dueDate(), state.totalClp(), moves, contacts,
                 promises);
+    }
+
+    /**
+     * The invoice as the warehouse keeps it ({@code invoice_state} with its activity: movements, every contact and
+     * promise, V007), for training from the warehouse; the same values {@link #from(String, InvoiceState)} gives
+     * live.
+     */
+    public static DebtorInvoice from(InvoiceSnapshot s) {
+        List<Contact> contacts = s.activity().contacts().stream()
+                .map(c -> new Contact(c.date(), c.channel(), c.outcome())).toList();
+        return new DebtorInvoice(s.invoiceId(), s.issueDate(), s.dueDate(), s.totalClp(), s.activity().movements(),
+                contacts, s.activity().promises());
     }
 
     /** True when the invoice exists as of the day (issued on or before it). */

@@ -157,4 +157,19 @@ public final class RiskTrainer {
         }
         return new RiskModel(version, horizonDays, graceDays, fit.intercept(), fitted, notes);
     }
+
+    /** A model fitted on a split's training part, with the split and the held-out evaluation. */
+    public record Run(Split split, RiskModel model, RiskEvaluation.Report report) {
+    }
+
+    /**
+     * Holds out the last {@code holdoutDays} of observations, fits on the rest with the defaults ({@link #LAMBDA},
+     * {@link #HORIZON_DAYS}) and evaluates on the held-out part; {@code notes} (from the split) go in the model file.
+     */
+    public static Run train(List<Example> examples, int holdoutDays, String version, int graceDays,
+                            java.util.function.Function<Split, List<String>> notes) {
+        Split split = split(examples, holdoutDays, HORIZON_DAYS);
+        RiskModel model = fit(split.train(), version, LAMBDA, HORIZON_DAYS, graceDays, notes.apply(split));
+        return new Run(split, model, RiskEvaluation.evaluate(model, split));
+    }
 }

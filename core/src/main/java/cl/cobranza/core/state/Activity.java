@@ -16,15 +16,22 @@ import java.util.Objects;
 /**
  * What has been done to collect one invoice and the money that moved on it, for the worklist and the debtor
  * timeline: the last live action (null when none), the number of live actions, the latest live promise
- * (null when none), how many promises were broken as of a day, and the dated payments and credit notes.
+ * (null when none), how many promises were broken as of a day, the dated payments and credit notes, and every
+ * live action (as {@link LastAction}s: date, channel, outcome) and promise in date order, which the risk model's
+ * features are computed from when it is trained from the warehouse.
  *
  * <p>A promise is broken as of d when it is judged by d (promised date + grace ≤ d, as for the promise-kept
  * rate of docs/kpis.md) and not kept (see {@link PromiseFact#isKept}).
  */
 public record Activity(LastAction lastAction, int actions, PromiseToPay promise, int brokenPromises,
-                       List<Movement> movements) {
+                       List<Movement> movements, List<LastAction> contacts, List<PromiseToPay> promises) {
     /** No action, no promise, no money movement. */
     public static final Activity NONE = new Activity(null, 0, null, 0, List.of());
+
+    /** An activity without the lists of every contact and promise (what readers of older rows see). */
+    public Activity(LastAction lastAction, int actions, PromiseToPay promise, int brokenPromises, List<Movement> movements) {
+        this(lastAction, actions, promise, brokenPromises, movements, List.of(), List.of());
+    }
 
     /** The newest action on the invoice: its date, channel and outcome. */
     public record LastAction(LocalDate date, Channel channel, Outcome outcome) {
@@ -51,6 +58,8 @@ public record Activity(LastAction lastAction, int actions, PromiseToPay promise,
             throw new IllegalArgumentException("counts must be >= 0: actions " + actions + ", broken " + brokenPromises);
         }
         movements = List.copyOf(movements);
+        contacts = List.copyOf(contacts);
+        promises = List.copyOf(promises);
     }
 
     /**
@@ -88,8 +97,15 @@ public record Activity(LastAction lastAction, int actions, PromiseToPay promise,
             movements.add(new Movement(d.date(), Movement.Kind.PAYMENT, d.amountClp()));
         }
         movements.sort(Comparator.comparing(Movement::date)); // stable: credit notes first, then row-id order
+        List<ActionFact> byDate = new ArrayList<>(actions);
+        byDate.sort(Comparator.comparing(ActionFact::date).thenComparingLong(ActionFact::position));
+        List<LastAction> contacts = byDate.stream().map(a -> new LastAction(a.date(), a.channel(), a.outcome())).toList();
+        List<PromiseFact> made = new ArrayList<>(state.livePromises());
+        made.sort(Comparator.comparing(PromiseFact::madeOn).thenComparingLong(PromiseFact::position));
+        List<PromiseToPay> promises = made.stream()
+                .map(p -> new PromiseToPay(p.madeOn(), p.promisedDate(), p.amountClp())).toList();
         return new Activity(last == null ? null : new LastAction(last.date(), last.channel(), last.outcome()),
                 actions.size(), latest == null ? null : new PromiseToPay(latest.madeOn(), latest.promisedDate(),
-                latest.amountClp()), broken, movements);
+                latest.amountClp()), broken, movements, contacts, promises);
     }
 }

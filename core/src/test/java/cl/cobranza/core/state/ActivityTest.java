@@ -142,7 +142,8 @@ class ActivityTest {
         InvoiceSnapshot after = s.snapshot(CLIENT, "1", FEB_1, GRACE);
         assertThat(after.withActivity(Activity.NONE)).as("balances unchanged").isEqualTo(before);
         assertThat(after.activity()).isEqualTo(new Activity(new LastAction(FEB_1, Channel.CALL, PROMISED_TO_PAY), 1,
-                new PromiseToPay(FEB_1, FEB_10, 500_000), 0, List.of()));
+                new PromiseToPay(FEB_1, FEB_10, 500_000), 0, List.of(),
+                List.of(new LastAction(FEB_1, Channel.CALL, PROMISED_TO_PAY)), List.of(new PromiseToPay(FEB_1, FEB_10, 500_000))));
         assertThat(InvoiceState.decode(s.encode()).snapshot(CLIENT, "1", FEB_1, GRACE)).isEqualTo(after);
     }
 }

@@ -4,7 +4,6 @@ import cl.cobranza.core.collection.Channel;
 import cl.cobranza.core.collection.DebtorStatus;
 import cl.cobranza.core.collection.Outcome;
 import cl.cobranza.core.collection.PastContact;
-import cl.cobranza.core.rut.Rut;
 import cl.cobranza.warehouse.DebtorName;
 import cl.cobranza.warehouse.TenantScope;
 import cl.cobranza.warehouse.WorklistQueries;
@@ -64,14 +63,8 @@ class DebtorContexts {
                 recorded.consumer() == null, contacts, disputed, invoiceIds);
     }
 
-    /**
-     * The consumer default of a RUT (chile.md): true for a natural person's RUT (body below 50.000.000), false
-     * otherwise, including a debtor whose ERP sent no valid RUT; a manager corrects it on the debtor's status.
-     */
+    /** The consumer default of a RUT (core's {@link DebtorStatus#consumerByRut}). */
     static boolean consumerByRut(String rut) {
-        if (rut == null || !Rut.isValid(rut)) {
-            return false;
-        }
-        return DebtorStatus.defaultFor(Rut.parse(rut)).consumer();
+        return DebtorStatus.consumerByRut(rut);
     }
 }

@@ -4,7 +4,13 @@ import cl.cobranza.api.security.Tenancy;
 import cl.cobranza.api.web.BadRequestException;
 import cl.cobranza.api.web.DateParameter;
 import cl.cobranza.api.web.NotFoundException;
+import cl.cobranza.api.web.RuleBlockedException;
 import cl.cobranza.core.chile.SiiClaim;
+import cl.cobranza.core.collection.CollectionPolicy;
+import cl.cobranza.core.collection.ContactRules;
+import cl.cobranza.core.collection.LegalEscalation;
+import cl.cobranza.core.collection.OpenItem;
+import cl.cobranza.core.collection.WorkRules;
 import cl.cobranza.core.state.InvoiceSnapshot;
 import cl.cobranza.warehouse.DebtorName;
 import cl.cobranza.warehouse.ReceivablesQueries;
@@ -25,7 +31,8 @@ import java.util.List;
 /**
  * What stops collection, as people record it: a debtor's consumer flag (when the RUT's default is wrong), a
  * lawsuit served, insolvency proceedings (managers); disputes on invoices, from the SII register or raised
- * with a collector, and their resolution (collectors). Read by the debtor page and applied by the policy.
+ * with a collector, and their resolution (collectors); managers' decisions on a proposed legal escalation.
+ * Read by the debtor page and applied by the policy.
  */
 @RestController
 class StatusController {
@@ -34,9 +41,15 @@ class StatusController {
     private final ReceivablesQueries receivables;
     private final Tenancy tenancy;
     private final Clock clock;
+    private final DebtorContexts contexts;
+    private final CollectionPolicy policy;
+    private final ContactRules rules;
 
     StatusController(StatusRepository status, WorklistQueries worklists, ReceivablesQueries receivables,
-                     Tenancy tenancy, Clock clock) {
+                     Tenancy tenancy, Clock clock, DebtorContexts contexts, CollectionPolicy policy, ContactRules rules) {
+        this.contexts = contexts;
+        this.policy = policy;
+        this.rules = rules;
         this.status = status;
         this.worklists = worklists;
         this.receivables = receivables;
@@ -54,6 +67,10 @@ class StatusController {
 
     /** Body of {@code POST …/disputes/{id}/resolution}; {@code resolvedOn} defaults to today. */
     record ResolutionRequest(String resolvedOn, String notes) {
+    }
+
+    /** Body of {@code POST …/debtors/{debtorId}/legal-decisions}. */
+    record LegalDecisionRequest(String decision, String reason) {
     }
 
     /** A debtor's status as the policy sees it: the effective consumer flag and where it comes from. */
@@ -139,6 +156,54 @@ class StatusController {
         }
         status.resolveDispute(client, id, on, body == null ? null : body.notes());
         return status.dispute(client, id).orElseThrow();
+    }
+
+    /**
+     * POST /api/v1/clients/{clientId}/debtors/{debtorId}/legal-decisions: a manager approves or rejects taking the
+     * debtor to court (201). Only when the policy proposes it for at least one open item (409 otherwise): the
+     * policy never escalates by itself, and nobody escalates what it does not propose.
+     */
+    @PostMapping("/api/v1/clients/{clientId}/debtors/{debtorId}/legal-decisions")
+    @ResponseStatus(HttpStatus.CREATED)
+    StatusRepository.LegalDecision decideLegal(@PathVariable("clientId") String clientId,
+                                               @PathVariable("debtorId") String debtorId,
+                                               @RequestBody LegalDecisionRequest body) {
+        String client = tenancy.client(clientId);
+        debtorRut(client, debtorId);
+        String decision = body == null || body.decision() == null ? "" : body.decision().trim().toUpperCase(java.util.Locale.ROOT);
+        if (!decision.equals("APPROVED") && !decision.equals("REJECTED")) {
+            throw new BadRequestException("decision", "indique decision APPROVED (aprobar la demanda) o REJECTED (rechazarla)");
+        }
+        LocalDate today = LocalDate.now(clock);
+        List<InvoiceSnapshot> invoices = worklists.debtorInvoices(tenancy.scope(), client, debtorId, today);
+        DebtorContexts.Context ctx = contexts.of(tenancy.scope(), client, debtorId, rules.zone());
+        long open = 0;
+        boolean proposed = false;
+        for (InvoiceSnapshot i : invoices) {
+            if (i.openClp() <= 0) {
+                continue;
+            }
+            open += i.openClp();
+            OpenItem item = new OpenItem(i.issueDate(), i.dueDate(), i.openClp(), i.activity().promise(),
+                    OpenItem.PlanStatus.NONE, ctx.disputedInvoices().contains(i.invoiceId()), null, false);
+            proposed |= policy.decide(item, ctx.status(), ctx.contacts(), clock.instant(), rules).legal()
+                    == LegalEscalation.PROPOSED;
+        }
+        if (!proposed) {
+            throw new RuleBlockedException("decision", "LEGAL_NOT_PROPOSED", "La política no propone cobranza judicial "
+                    + "para este deudor: se propone con una factura en etapa extrajudicial de al menos "
+                    + policy.legalMinDaysOverdue() + " días de mora y $" + String.format(java.util.Locale.ROOT, "%,d",
+                    policy.legalMinOpenClp()).replace(',', '.') + " abiertos, sin disputa, demanda ni promesa vigente",
+                    "Política de cobranza de la agencia", null);
+        }
+        String reason = body.reason();
+        if (reason != null && reason.length() > WorkRules.MAX_NOTES) {
+            throw new BadRequestException("reason", "el motivo tiene " + reason.length() + " caracteres; el máximo es "
+                    + WorkRules.MAX_NOTES);
+        }
+        String by = tenancy.caller().username();
+        long id = status.decideLegal(client, debtorId, decision, open, reason, by, today);
+        return status.legalDecisions(client, debtorId).stream().filter(d -> d.id() == id).findFirst().orElseThrow();
     }
 
     private StatusView view(String client, String debtorId) {

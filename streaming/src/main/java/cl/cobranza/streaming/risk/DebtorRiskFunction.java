@@ -6,7 +6,6 @@ import cl.cobranza.core.risk.DebtorInvoice;
 import cl.cobranza.core.risk.RiskFeature;
 import cl.cobranza.core.risk.RiskModel;
 import cl.cobranza.core.risk.RiskScore;
-import cl.cobranza.core.rut.Rut;
 import cl.cobranza.core.state.InvoiceState;
 import cl.cobranza.warehouse.DebtorRisk;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -96,7 +95,10 @@ public final class DebtorRiskFunction extends KeyedProcessFunction<String, Debto
         }
         List<DebtorInvoice> list = new ArrayList<>();
         for (Map.Entry<String, byte[]> e : invoices.entries()) {
-            list.add(DebtorInvoice.from(e.getKey(), InvoiceState.decode(e.getValue())));
+            InvoiceState state = InvoiceState.decode(e.getValue());
+            if (state.isLive()) {
+                list.add(DebtorInvoice.from(e.getKey(), state));
+            }
         }
         if (list.isEmpty()) {
             return; // a debtor known only by name: nothing to score
@@ -104,7 +106,7 @@ public final class DebtorRiskFunction extends KeyedProcessFunction<String, Debto
         String key = ctx.getCurrentKey();
         int cut = key.indexOf('\u0000');
         LocalDate today = LocalDate.ofInstant(Instant.ofEpochMilli(timestamp), zone);
-        boolean consumer = consumer(rut.value());
+        boolean consumer = DebtorStatus.consumerByRut(rut.value());
         out.collect(risk(model, key.substring(0, cut), key.substring(cut + 1), list, consumer, today,
                 promiseGraceDays, timestamp));
     }
@@ -130,11 +132,6 @@ public final class DebtorRiskFunction extends KeyedProcessFunction<String, Debto
         }
         return new DebtorRisk(clientId, debtorId, today, model.version(), model.debtorLogit(f), consumer, values,
                 reasons, version);
-    }
-
-    /** The consumer default of the debtor's RUT (chile.md): natural persons; no valid RUT, not a consumer. */
-    static boolean consumer(String rut) {
-        return rut != null && Rut.isValid(rut) && DebtorStatus.defaultFor(Rut.parse(rut)).consumer();
     }
 
     private void scheduleMidnight(long now, TimerService timers) throws Exception {
