@@ -18,6 +18,7 @@ import cl.cobranza.warehouse.ClientInfo;
 import cl.cobranza.warehouse.Migrations;
 import cl.cobranza.warehouse.Warehouse;
 import cl.cobranza.warehouse.WarehouseSettings;
+import cl.cobranza.core.risk.RiskModel;
 import cl.cobranza.warehouse.WarehouseWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -171,6 +172,8 @@ public final class LocalStack implements AutoCloseable {
             props.put("cobranza.demo.password", config.get("cobranza.demo.password"));
             // an owner, an account manager and a collector over the stack's clients (created once, kept after)
             props.put("cobranza.demo.clients", String.join(",", clients.keySet()));
+            props.put("cobranza.risk.model-file", config.get("cobranza.risk.model-file"));
+            props.put("cobranza.chile.holidays-file", config.get("cobranza.chile.holidays-file"));
             props.put("spring.datasource.url", postgres.jdbcUrl(PlatformDb.DATABASE));
             props.put("spring.datasource.username", PostgresServer.SUPERUSER);
             props.put("spring.datasource.password", "postgres");
@@ -191,12 +194,18 @@ public final class LocalStack implements AutoCloseable {
         });
     }
 
+    /** The risk model the job scores with: {@code cobranza.risk.model-file} when set, else the bundled one. */
+    private RiskModel riskModel() {
+        String file = config.get("cobranza.risk.model-file");
+        return file.isBlank() ? RiskModel.bundled() : RiskModel.load(Path.of(file));
+    }
+
     /** Starts the Flink job (resuming from the newest snapshot) and waits until it runs. */
     private void startJob() throws Exception {
         job = LocalJobRunner.start(new LocalJobRunner.Settings(config.dataDir().resolve("flink"), kafka.bootstrapServers(), writer,
                 config.getInt("cobranza.flink.parallelism"),
                 Duration.ofMillis(config.getInt("cobranza.flink.checkpoint-interval-ms")), ZoneId.of(config.get("cobranza.timezone")), terms(),
-                Duration.ofSeconds(config.getInt("cobranza.capture.orphan-wait-seconds")), profiles));
+                Duration.ofSeconds(config.getInt("cobranza.capture.orphan-wait-seconds")), profiles, riskModel()));
         started.push(job);
         job.awaitRunning(Duration.ofSeconds(60));
     }

@@ -35,6 +35,8 @@ public final class StackConfig {
         d.put("cobranza.kafka.port", "19092");
         d.put("cobranza.kafka.controller-port", "19093");
         d.put("cobranza.kafka.partitions", "2");
+        d.put("cobranza.risk.model-file", "");
+        d.put("cobranza.chile.holidays-file", "");
         d.put("cobranza.clickhouse.url", "");
         d.put("cobranza.clickhouse.binary", "");
         d.put("cobranza.clickhouse.http-port", "18123");

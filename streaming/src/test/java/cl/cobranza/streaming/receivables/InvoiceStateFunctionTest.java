@@ -57,8 +57,9 @@ class InvoiceStateFunctionTest {
         assertThat(snapshots.get(1).activity().lastAction())
                 .isEqualTo(new Activity.LastAction(FEB_10, Channel.CALL, Outcome.PROMISED_TO_PAY));
         // promised Feb 20, 2025 + 3 grace days is long past and nothing was paid: broken as of today
+        PromiseToPay promise = new PromiseToPay(FEB_10, LocalDate.of(2025, 2, 20), 400_000);
         assertThat(snapshots.get(2).activity()).isEqualTo(new Activity(snapshots.get(1).activity().lastAction(), 1,
-                new PromiseToPay(FEB_10, LocalDate.of(2025, 2, 20), 400_000), 1, List.of()));
+                promise, 1, List.of(), List.of(snapshots.get(1).activity().lastAction()), List.of(promise)));
         assertThat(snapshots.get(2).openClp()).isEqualTo(1_000_000);
     }
 }
