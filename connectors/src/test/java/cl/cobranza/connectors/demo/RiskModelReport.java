@@ -52,7 +52,7 @@ class RiskModelReport {
                 "training observations weekly from " + first(split.train()) + " to " + last(split.train())
                         + " (" + split.train().size() + " items); held out " + split.holdoutFrom() + " to "
                         + split.holdoutTo() + " (" + split.holdout().size() + " items)",
-                "lambda " + RiskTrainer.LAMBDA + ", promise grace " + GRACE + " days;"
+                "promise grace " + GRACE + " days;"
                         + " see docs/risk-model.md for the label, features, evaluation and limits"));
         String report = "risk model report: " + data + "\n"
                 + "held-out observations " + run.split().holdoutFrom() + " to " + run.split().holdoutTo() + "\n"

@@ -118,7 +118,7 @@ public final class RiskTrainer {
 
     /**
      * Fits the scorecard on the examples with every {@link RiskFeature} at its default edges: one-hot bins,
-     * L2 penalty {@code lambda}; each feature's average is the mean of its points over these examples.
+     * L2 penalty {@code lambda}; the notes get a line on the fit; each feature's average is the mean of its points over these examples.
      */
     public static RiskModel fit(List<Example> train, String version, double lambda, int horizonDays, int graceDays,
                                 List<String> notes) {
@@ -155,7 +155,10 @@ public final class RiskTrainer {
             fitted.add(new RiskModel.FeatureBins(b.feature(), b.edges(), b.missingBin(), points, average));
             offset += b.size();
         }
-        return new RiskModel(version, horizonDays, graceDays, fit.intercept(), fitted, notes);
+        List<String> withFit = new ArrayList<>(notes);
+        withFit.add("fitted by Newton/IRLS on " + train.size() + " examples, lambda " + lambda + ", converged in "
+                + fit.iterations() + " iterations");
+        return new RiskModel(version, horizonDays, graceDays, fit.intercept(), fitted, withFit);
     }
 
     /** A model fitted on a split's training part, with the split and the held-out evaluation. */
