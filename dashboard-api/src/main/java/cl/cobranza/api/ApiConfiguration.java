@@ -64,6 +64,22 @@ class ApiConfiguration {
         return new cl.cobranza.core.collection.ContactRules(holidays, clock.getZone());
     }
 
+    /**
+     * The cap on collection charges to consumers, with the daily UF table at {@code cobranza.chile.uf-file} (CSV
+     * {@code date,value}, the Banco Central's series) or the bundled sample (not official values).
+     */
+    @Bean
+    cl.cobranza.core.chile.CollectionCharges collectionCharges(
+            @org.springframework.beans.factory.annotation.Value("${cobranza.chile.uf-file:}") String ufFile)
+            throws java.io.IOException {
+        if (ufFile.isBlank()) {
+            return new cl.cobranza.core.chile.CollectionCharges(cl.cobranza.core.chile.UfTable.sample());
+        }
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(java.nio.file.Path.of(ufFile))) {
+            return new cl.cobranza.core.chile.CollectionCharges(cl.cobranza.core.chile.UfTable.load(in, ufFile));
+        }
+    }
+
     /** The risk model that ranks the worklist: the bundled one, or the file at {@code cobranza.risk.model-file}. */
     @Bean
     cl.cobranza.core.risk.RiskModel riskModel(

@@ -233,6 +233,14 @@ class CollectionRulesApiTest {
         assertThat(item(list, "P2")).as("the rest stays").isNotNull();
     }
 
+    @Test
+    void theWorklistShowsTheCapOnChargesToAConsumer() throws Exception {
+        JsonNode list = worklist();
+        // P2: a consumer owes $100.000, 60 days overdue; 10 UF is well above $100.000, so 9 % of it (chile.md)
+        assertThat(item(list, "P2").at("/policy/maxChargeClp").asLong()).isEqualTo(9_000);
+        assertThat(item(list, "E2").at("/policy/maxChargeClp").isNull()).as("a company: no consumer cap").isTrue();
+    }
+
     private static JsonNode worklist() throws Exception {
         HttpResponse<String> r = api.get("/api/v1/worklist?clientId=" + CLIENT + "&limit=50", collector);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);

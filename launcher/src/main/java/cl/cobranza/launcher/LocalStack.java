@@ -174,6 +174,7 @@ public final class LocalStack implements AutoCloseable {
             props.put("cobranza.demo.clients", String.join(",", clients.keySet()));
             props.put("cobranza.risk.model-file", config.get("cobranza.risk.model-file"));
             props.put("cobranza.chile.holidays-file", config.get("cobranza.chile.holidays-file"));
+            props.put("cobranza.chile.uf-file", config.get("cobranza.chile.uf-file"));
             props.put("spring.datasource.url", postgres.jdbcUrl(PlatformDb.DATABASE));
             props.put("spring.datasource.username", PostgresServer.SUPERUSER);
             props.put("spring.datasource.password", "postgres");

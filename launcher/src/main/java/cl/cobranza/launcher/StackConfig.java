@@ -37,6 +37,7 @@ public final class StackConfig {
         d.put("cobranza.kafka.partitions", "2");
         d.put("cobranza.risk.model-file", "");
         d.put("cobranza.chile.holidays-file", "");
+        d.put("cobranza.chile.uf-file", "");
         d.put("cobranza.clickhouse.url", "");
         d.put("cobranza.clickhouse.binary", "");
         d.put("cobranza.clickhouse.http-port", "18123");

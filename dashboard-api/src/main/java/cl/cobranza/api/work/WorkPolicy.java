@@ -1,5 +1,6 @@
 package cl.cobranza.api.work;
 
+import cl.cobranza.core.chile.CollectionCharges;
 import cl.cobranza.core.collection.CollectionPolicy;
 import cl.cobranza.core.collection.ContactDecision;
 import cl.cobranza.core.collection.ContactRules;
@@ -12,13 +13,14 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Applies core's {@link CollectionPolicy} and Chile's {@link ContactRules} to worklist items: the next action and
- * its channel, or the rule that blocks every channel now and when it can be done, the stop reason, and whether
- * legal escalation is proposed or approved by a manager. Debtors' contexts are read once per debtor.
+ * its channel, or the rule that blocks every channel now and when it can be done, the stop reason, whether
+ * legal escalation is proposed or approved by a manager, and the most a consumer may be charged for collection. Debtors' contexts are read once per debtor.
  */
 @Component
 class WorkPolicy {
@@ -27,8 +29,11 @@ class WorkPolicy {
     private final DebtorContexts contexts;
     private final StatusRepository status;
     private final Clock clock;
+    private final CollectionCharges charges;
 
-    WorkPolicy(CollectionPolicy policy, ContactRules rules, DebtorContexts contexts, StatusRepository status, Clock clock) {
+    WorkPolicy(CollectionPolicy policy, ContactRules rules, DebtorContexts contexts, StatusRepository status, Clock clock,
+               CollectionCharges charges) {
+        this.charges = charges;
         this.policy = policy;
         this.rules = rules;
         this.contexts = contexts;
@@ -38,7 +43,7 @@ class WorkPolicy {
 
     /** What the policy says of one item, as the worklist shows it; fields that do not apply are null. */
     record View(String stop, String stopReason, String legal, String channel, String instruction, boolean fallback,
-                String blockedRule, String blockedReason, String blockedSource, Instant allowedFrom) {
+                String blockedRule, String blockedReason, String blockedSource, Instant allowedFrom, Long maxChargeClp) {
     }
 
     /** A cache of debtors' contexts for one request. */
@@ -68,7 +73,24 @@ class WorkPolicy {
                     blocked == null || blocked.allowed() ? null : blocked.rule().name(),
                     blocked == null || blocked.allowed() ? null : blocked.reason(),
                     blocked == null || blocked.allowed() ? null : blocked.source(),
-                    blocked == null || blocked.allowed() ? null : blocked.earliestAllowed());
+                    blocked == null || blocked.allowed() ? null : blocked.earliestAllowed(),
+                    maxCharge(item, ctx.status().consumer()));
+        }
+    }
+
+    /**
+     * The most a consumer may be charged for collecting the item today (Ley 19.496 art. 37: nothing up to day 20
+     * overdue, then 9/6/3 % by UF tranches of the overdue amount); null for a company, or when the UF table has
+     * no value for today (load the Banco Central's series with {@code cobranza.chile.uf-file}).
+     */
+    private Long maxCharge(WorklistItem item, boolean consumer) {
+        if (!consumer || item.daysPastDue() <= 0) {
+            return null;
+        }
+        try {
+            return charges.cap(item.openClp(), item.daysPastDue(), LocalDate.now(clock)).pesos();
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 
