@@ -208,12 +208,15 @@ class CollectionRulesApiTest {
         JsonNode before = item(worklist(), "E2");
         assertThat(before.at("/policy/legal").asText()).isEqualTo("PROPOSED");
         assertThat(before.at("/policy/channel").asText()).isNotEqualTo("LEGAL_FILING");
+        String status = "/api/v1/clients/" + CLIENT + "/debtors/e-2/status";
+        assertThat(JSON.readTree(api.get(status, collector).body()).get("legal").asText()).isEqualTo("PROPOSED");
         HttpResponse<String> decided = api.post(e2, manager, approve);
         assertThat(decided.statusCode()).as(decided.body()).isEqualTo(201);
         JsonNode decision = JSON.readTree(decided.body());
         assertThat(decision.get("decision").asText()).isEqualTo("APPROVED");
         assertThat(decision.get("openClp").asLong()).isEqualTo(2_000_000);
         assertThat(decision.get("decidedBy").asText()).isEqualTo(manager);
+        assertThat(JSON.readTree(api.get(status, collector).body()).get("legal").asText()).isEqualTo("APPROVED");
         JsonNode after = item(worklist(), "E2");
         assertThat(after.at("/policy/legal").asText()).isEqualTo("APPROVED");
         assertThat(after.at("/policy/channel").asText()).isEqualTo("LEGAL_FILING");

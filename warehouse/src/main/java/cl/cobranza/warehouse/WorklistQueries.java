@@ -197,6 +197,40 @@ public final class WorklistQueries {
         return result;
     }
 
+    /**
+     * The ids of the live invoices of these debtors ({@link WorklistStops#key} of client and debtor) in
+     * {@code scope}, by the same keys; debtors of clients outside the scope get none.
+     */
+    public Map<String, List<String>> invoiceIdsByDebtor(TenantScope scope, java.util.Collection<String> debtorKeys) {
+        Objects.requireNonNull(scope, "scope");
+        Map<String, List<String>> out = new HashMap<>();
+        StringJoiner pairs = new StringJoiner(", ");
+        for (String key : debtorKeys) {
+            int cut = key.indexOf('\u0000');
+            if (scope.allows(key.substring(0, cut))) {
+                pairs.add("(" + string(key.substring(0, cut)) + ", " + string(key.substring(cut + 1)) + ")");
+            }
+        }
+        if (pairs.length() == 0) {
+            return out;
+        }
+        String sql = """
+                SELECT client_id, debtor_id, invoice_id
+                FROM
+                (
+                    SELECT client_id, debtor_id, invoice_id, is_deleted
+                    FROM invoice_state FINAL
+                    WHERE %s AND (client_id, debtor_id) IN (%s)
+                )
+                WHERE is_deleted = 0
+                """.formatted(scope.sqlCondition("client_id"), pairs);
+        for (JsonNode r : warehouse.query(sql)) {
+            out.computeIfAbsent(WorklistStops.key(r.get("client_id").asText(), r.get("debtor_id").asText()),
+                    k -> new ArrayList<>()).add(r.get("invoice_id").asText());
+        }
+        return out;
+    }
+
     /** One debtor's live invoices with their whole activity, and its RUT ('' when its ERP sent none). */
     public record DebtorHistory(String clientId, String debtorId, String rut, List<InvoiceSnapshot> invoices) {
     }
@@ -388,7 +422,7 @@ public final class WorklistQueries {
             all.add(new Scored(f.describe(value), bins.pointsFor(value) - bins.average()));
         }
         all.sort(Comparator.comparingDouble((Scored x) -> -Math.abs(x.impact())));
-        return all.stream().limit(REASONS).map(Scored::text).toList();
+        return all.stream().map(Scored::text).distinct().limit(REASONS).toList();
     }
 
     private static InvoiceSnapshot snapshot(JsonNode r) {

@@ -73,9 +73,13 @@ class StatusController {
     record LegalDecisionRequest(String decision, String reason) {
     }
 
-    /** A debtor's status as the policy sees it: the effective consumer flag and where it comes from. */
+    /**
+     * A debtor's status as the policy sees it: the effective consumer flag and where it comes from, and the legal
+     * escalation state ({@code NONE}, {@code PROPOSED}, {@code APPROVED} after a manager's approval).
+     */
     record StatusView(String clientId, String debtorId, String rut, boolean consumer, String consumerSource,
-                      LocalDate lawsuitServedOn, LocalDate insolvencyOn, List<StatusRepository.Dispute> disputes,
+                      LocalDate lawsuitServedOn, LocalDate insolvencyOn, String legal,
+                      List<StatusRepository.Dispute> disputes,
                       List<StatusRepository.LegalDecision> legalDecisions) {
     }
 
@@ -175,21 +179,8 @@ class StatusController {
             throw new BadRequestException("decision", "indique decision APPROVED (aprobar la demanda) o REJECTED (rechazarla)");
         }
         LocalDate today = LocalDate.now(clock);
-        List<InvoiceSnapshot> invoices = worklists.debtorInvoices(tenancy.scope(), client, debtorId, today);
-        DebtorContexts.Context ctx = contexts.of(tenancy.scope(), client, debtorId, rules.zone());
-        long open = 0;
-        boolean proposed = false;
-        for (InvoiceSnapshot i : invoices) {
-            if (i.openClp() <= 0) {
-                continue;
-            }
-            open += i.openClp();
-            OpenItem item = new OpenItem(i.issueDate(), i.dueDate(), i.openClp(), i.activity().promise(),
-                    OpenItem.PlanStatus.NONE, ctx.disputedInvoices().contains(i.invoiceId()), null, false);
-            proposed |= policy.decide(item, ctx.status(), ctx.contacts(), clock.instant(), rules).legal()
-                    == LegalEscalation.PROPOSED;
-        }
-        if (!proposed) {
+        Legal legal = legal(client, debtorId, false);
+        if (legal.state() != LegalEscalation.PROPOSED) {
             throw new RuleBlockedException("decision", "LEGAL_NOT_PROPOSED", "La política no propone cobranza judicial "
                     + "para este deudor: se propone con una factura en etapa extrajudicial de al menos "
                     + policy.legalMinDaysOverdue() + " días de mora y $" + String.format(java.util.Locale.ROOT, "%,d",
@@ -202,8 +193,35 @@ class StatusController {
                     + WorkRules.MAX_NOTES);
         }
         String by = tenancy.caller().username();
-        long id = status.decideLegal(client, debtorId, decision, open, reason, by, today);
+        long id = status.decideLegal(client, debtorId, decision, legal.openClp(), reason, by, today);
         return status.legalDecisions(client, debtorId).stream().filter(d -> d.id() == id).findFirst().orElseThrow();
+    }
+
+    /** The debtor's legal escalation state under the policy, and its open amount. */
+    private record Legal(LegalEscalation state, long openClp) {
+    }
+
+    /**
+     * PROPOSED when the policy proposes legal escalation for at least one open item (APPROVED instead when
+     * {@code approved} and the policy then files), NONE otherwise.
+     */
+    private Legal legal(String client, String debtorId, boolean approved) {
+        DebtorContexts.Context ctx = contexts.of(tenancy.scope(), client, debtorId, rules.zone());
+        long open = 0;
+        LegalEscalation state = LegalEscalation.NONE;
+        for (InvoiceSnapshot i : worklists.debtorInvoices(tenancy.scope(), client, debtorId, LocalDate.now(clock))) {
+            if (i.openClp() <= 0) {
+                continue;
+            }
+            open += i.openClp();
+            OpenItem item = new OpenItem(i.issueDate(), i.dueDate(), i.openClp(), i.activity().promise(),
+                    OpenItem.PlanStatus.NONE, ctx.disputedInvoices().contains(i.invoiceId()), null, approved);
+            LegalEscalation s = policy.decide(item, ctx.status(), ctx.contacts(), clock.instant(), rules).legal();
+            if (s.compareTo(state) > 0) {
+                state = s;
+            }
+        }
+        return new Legal(state, open);
     }
 
     private StatusView view(String client, String debtorId) {
@@ -212,9 +230,11 @@ class StatusController {
                 .stream().map(InvoiceSnapshot::invoiceId).toList();
         StatusRepository.DebtorStatus s = status.status(client, debtorId);
         boolean consumer = s.consumer() != null ? s.consumer() : DebtorContexts.consumerByRut(rut);
+        List<StatusRepository.LegalDecision> decisions = status.legalDecisions(client, debtorId);
+        boolean approved = !decisions.isEmpty() && decisions.get(decisions.size() - 1).decision().equals("APPROVED");
         return new StatusView(client, debtorId, rut, consumer, s.consumer() != null ? "MANUAL" : "RUT",
-                s.lawsuitServedOn(), s.insolvencyOn(), status.disputes(client, invoiceIds),
-                status.legalDecisions(client, debtorId));
+                s.lawsuitServedOn(), s.insolvencyOn(), legal(client, debtorId, approved).state().name(),
+                status.disputes(client, invoiceIds), decisions);
     }
 
     /** The debtor's RUT ('' when its ERP sent none); 404 when the client has no such debtor nor invoices of it. */

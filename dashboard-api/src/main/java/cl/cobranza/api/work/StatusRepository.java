@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -49,6 +51,39 @@ class StatusRepository {
                         rs.getObject("lawsuit_served_on", LocalDate.class), rs.getObject("insolvency_on", LocalDate.class),
                         rs.getString("updated_by")))
                 .optional().orElse(DebtorStatus.NONE);
+    }
+
+    /** The recorded statuses of these debtors of the client, by debtor id (absent: nothing recorded). */
+    Map<String, DebtorStatus> statuses(String clientId, Collection<String> debtorIds) {
+        Map<String, DebtorStatus> out = new HashMap<>();
+        if (debtorIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("SELECT debtor_id, consumer, lawsuit_served_on, insolvency_on, updated_by FROM collections.debtor_status"
+                        + " WHERE client_id = :client AND debtor_id IN (:debtors)")
+                .param("client", clientId).param("debtors", debtorIds)
+                .query((rs, n) -> out.put(rs.getString("debtor_id"), new DebtorStatus((Boolean) rs.getObject("consumer"),
+                        rs.getObject("lawsuit_served_on", LocalDate.class), rs.getObject("insolvency_on", LocalDate.class),
+                        rs.getString("updated_by"))))
+                .list();
+        return out;
+    }
+
+    /** The latest legal decision on each of these debtors of the client, by debtor id. */
+    Map<String, LegalDecision> latestLegalDecisions(String clientId, Collection<String> debtorIds) {
+        Map<String, LegalDecision> out = new HashMap<>();
+        if (debtorIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("SELECT DISTINCT ON (debtor_id) debtor_id, id, decision, open_clp, reason, decided_by, decided_on"
+                        + " FROM collections.legal_decisions WHERE client_id = :client AND debtor_id IN (:debtors)"
+                        + " ORDER BY debtor_id, decided_at DESC, id DESC")
+                .param("client", clientId).param("debtors", debtorIds)
+                .query((rs, n) -> out.put(rs.getString("debtor_id"), new LegalDecision(rs.getLong("id"),
+                        rs.getString("decision"), rs.getLong("open_clp"), rs.getString("reason"),
+                        rs.getString("decided_by"), rs.getObject("decided_on", LocalDate.class))))
+                .list();
+        return out;
     }
 
     /** Replaces the debtor's status. */

@@ -9,18 +9,24 @@ import cl.cobranza.core.collection.OpenItem;
 import cl.cobranza.core.collection.PolicyDecision;
 import cl.cobranza.warehouse.TenantScope;
 import cl.cobranza.warehouse.WorklistItem;
+import cl.cobranza.warehouse.WorklistStops;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Applies core's {@link CollectionPolicy} and Chile's {@link ContactRules} to worklist items: the next action and
  * its channel, or the rule that blocks every channel now and when it can be done, the stop reason, whether
- * legal escalation is proposed or approved by a manager, and the most a consumer may be charged for collection. Debtors' contexts are read once per debtor.
+ * legal escalation is proposed or approved by a manager, and the most a consumer may be charged for collection.
+ * Debtors' contexts are read in one batch per page.
  */
 @Component
 class WorkPolicy {
@@ -46,36 +52,41 @@ class WorkPolicy {
                 String blockedRule, String blockedReason, String blockedSource, Instant allowedFrom, Long maxChargeClp) {
     }
 
-    /** A cache of debtors' contexts for one request. */
-    final class Session {
-        private final TenantScope scope;
-        private final Map<String, DebtorContexts.Context> debtors = new HashMap<>();
-        private final Instant now = clock.instant();
-
-        Session(TenantScope scope) {
-            this.scope = scope;
+    /** The policy's view of each of these items (in order), with every debtor's context read in one batch. */
+    List<View> views(TenantScope scope, List<WorklistItem> items) {
+        Map<String, String> ruts = new HashMap<>();
+        Map<String, Set<String>> debtorsByClient = new HashMap<>();
+        for (WorklistItem i : items) {
+            ruts.put(WorklistStops.key(i.clientId(), i.debtorId()), i.debtorRut());
+            debtorsByClient.computeIfAbsent(i.clientId(), c -> new HashSet<>()).add(i.debtorId());
         }
-
-        View view(WorklistItem item) {
-            DebtorContexts.Context ctx = debtors.computeIfAbsent(item.clientId() + '\u0000' + item.debtorId(),
-                    k -> contexts.of(scope, item.clientId(), item.debtorId(), rules.zone()));
-            boolean approved = status.legalDecisions(item.clientId(), item.debtorId()).stream()
-                    .reduce((a, b) -> b).map(d -> d.decision().equals("APPROVED")).orElse(false);
-            OpenItem open = new OpenItem(item.dueDate(), item.dueDate(), item.openClp(), item.promise(),
-                    OpenItem.PlanStatus.NONE, ctx.disputedInvoices().contains(item.invoiceId()), null, approved);
-            PolicyDecision d = policy.decide(open, ctx.status(), ctx.contacts(), now, rules);
-            ContactDecision blocked = d.blocked();
-            return new View(d.stop() == null ? null : d.stop().name(), d.stop() == null ? null : d.stop().spanish(),
-                    d.legal() == LegalEscalation.NONE ? null : d.legal().name(),
-                    d.nextAction() == null ? null : d.nextAction().channel().name(),
-                    d.nextAction() == null ? null : d.nextAction().instruction(),
-                    d.nextAction() != null && d.nextAction().isFallback(),
-                    blocked == null || blocked.allowed() ? null : blocked.rule().name(),
-                    blocked == null || blocked.allowed() ? null : blocked.reason(),
-                    blocked == null || blocked.allowed() ? null : blocked.source(),
-                    blocked == null || blocked.allowed() ? null : blocked.earliestAllowed(),
-                    maxCharge(item, ctx.status().consumer()));
+        Map<String, DebtorContexts.Context> contexts = this.contexts.of(scope, ruts, rules.zone());
+        Map<String, StatusRepository.LegalDecision> legal = new HashMap<>();
+        debtorsByClient.forEach((client, debtors) -> status.latestLegalDecisions(client, debtors)
+                .forEach((d, decision) -> legal.put(WorklistStops.key(client, d), decision)));
+        Instant now = clock.instant();
+        List<View> views = new ArrayList<>(items.size());
+        for (WorklistItem item : items) {
+            String key = WorklistStops.key(item.clientId(), item.debtorId());
+            views.add(view(item, contexts.get(key), legal.get(key), now));
         }
+        return views;
+    }
+
+    private View view(WorklistItem item, DebtorContexts.Context ctx, StatusRepository.LegalDecision legal, Instant now) {
+        boolean approved = legal != null && legal.decision().equals("APPROVED");
+        OpenItem open = new OpenItem(item.dueDate(), item.dueDate(), item.openClp(), item.promise(),
+                OpenItem.PlanStatus.NONE, ctx.disputedInvoices().contains(item.invoiceId()), null, approved);
+        PolicyDecision d = policy.decide(open, ctx.status(), ctx.contacts(), now, rules);
+        ContactDecision blocked = d.blocked() == null || d.blocked().allowed() ? null : d.blocked();
+        return new View(d.stop() == null ? null : d.stop().name(), d.stop() == null ? null : d.stop().spanish(),
+                d.legal() == LegalEscalation.NONE ? null : d.legal().name(),
+                d.nextAction() == null ? null : d.nextAction().channel().name(),
+                d.nextAction() == null ? null : d.nextAction().instruction(),
+                d.nextAction() != null && d.nextAction().isFallback(),
+                blocked == null ? null : blocked.rule().name(), blocked == null ? null : blocked.reason(),
+                blocked == null ? null : blocked.source(), blocked == null ? null : blocked.earliestAllowed(),
+                maxCharge(item, ctx.status().consumer()));
     }
 
     /**
@@ -94,7 +105,4 @@ class WorkPolicy {
         }
     }
 
-    Session session(TenantScope scope) {
-        return new Session(scope);
-    }
 }
