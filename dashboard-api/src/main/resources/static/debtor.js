@@ -523,7 +523,6 @@ function showBlocked(body) {
       el('span', API_TEXT, body.reason || ''), body.source ? el('span', { class: 'blocked-law', ...API_TEXT }, ` (${body.source})`) : null),
     el('dl', { class: 'blocked-facts' },
       body.rule ? el('div', null, el('dt', null, t('form.blockedRule')), el('dd', { dataset: { rule: body.rule } }, rule === `rule.${body.rule}` ? body.rule : rule)) : null,
-      body.source ? el('div', null, el('dt', null, t('form.blockedSource')), el('dd', API_TEXT, body.source)) : null,
       body.earliestAllowed ? el('div', null, el('dt', null, t('form.blockedFrom')), el('dd', { class: 'blocked-from' }, fmt.dateTime(body.earliestAllowed))) : null));
 }
 

@@ -45,7 +45,7 @@ function stageTag(stage) {
 }
 
 /** Last action and latest promise, stacked: what happened so far. */
-function history(item) {
+function followUp(item) {
   const action = item.lastAction;
   const p = item.promise;
   if (!action && !p) return el('span', { class: 'muted' }, t('worklist.none'));
@@ -106,7 +106,7 @@ function nextAction(policy) {
 
 /** The risk score's strongest reasons as chips; the priority's plain reason when the model gave none. */
 function reasons(item) {
-  const list = item.riskReasons || [];
+  const list = [...new Set(item.riskReasons || [])]; // a reason the API repeats is shown once
   if (list.length === 0) {
     return el('td', { class: 'why' }, item.reason ? el('span', { class: 'muted small', ...API_TEXT }, item.reason) : '—');
   }
@@ -152,7 +152,7 @@ function row(item, maxPriority, manyClients) {
   el('td', { class: 'num' }, fmt.clp(item.openClp)),
   nextAction(item.policy),
   reasons(item),
-  el('td', null, history(item)));
+  el('td', null, followUp(item)));
 }
 
 async function load() {
