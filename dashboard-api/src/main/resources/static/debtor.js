@@ -184,6 +184,7 @@ function renderStatusGrid() {
 function renderDisputes() {
   const disputes = status.disputes || [];
   const body = $('dispute-rows');
+  $('disputes-table').classList.toggle('is-empty', disputes.length === 0);
   if (disputes.length === 0) {
     body.replaceChildren(messageRow(DISPUTE_COLUMNS, t('debtor.disputesEmpty')));
     return;
@@ -208,6 +209,7 @@ function renderDisputes() {
 function renderDecisions() {
   const decisions = status.legalDecisions || [];
   const body = $('decision-rows');
+  $('decisions-table').classList.toggle('is-empty', decisions.length === 0);
   if (decisions.length === 0) {
     body.replaceChildren(messageRow(DECISION_COLUMNS, t('debtor.decisionsEmpty')));
     return;
