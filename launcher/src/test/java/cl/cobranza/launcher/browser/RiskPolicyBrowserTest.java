@@ -34,7 +34,8 @@ import static org.awaitility.Awaitility.await;
  * Risk-prioritised worklists and Chile's consumer rules in real Chromium: the collector's worklist shows each item's
  * expected recovery, probability, the score's reasons and the policy's next action (court proposed on a large old
  * debt); a second call to a consumer within a week is refused on the debtor page with the weekly rule, its law and
- * when it becomes allowed; a collector registers a dispute and a manager sees the debtor's status and corrects it.
+ * when it becomes allowed; a collector registers a dispute, a manager sees the debtor's status and corrects it, and the
+ * collector resolves the dispute.
  * Every expectation holds at any hour: the business debtors' actions are not limited by the consumer rules, and the
  * weekly rule is checked before the hours rule.
  */
@@ -267,6 +268,17 @@ class RiskPolicyBrowserTest {
         assertThat(api.path("consumer").asBoolean()).isFalse();
         browser.driver().findElement(By.id("legal-reason")).sendKeys("Deuda de 120 días sin respuesta a la carta");
         browser.screenshot("manager", "debtor-status");
+
+        // the collector resolves the dispute: the row says so and the button is gone
+        browser.login(tenant.user(Role.COLLECTOR), TestTenant.PASSWORD);
+        browser.open(debtorPage);
+        browser.waitReady();
+        browser.waitFor(By.cssSelector("#dispute-rows tr[data-open='true'] button.resolve")).click();
+        new WebDriverWait(browser.driver(), WAIT).withMessage(() -> "the dispute was not resolved: "
+                        + browser.driver().findElement(By.id("status-message")).getText())
+                .until(d -> d.findElements(By.cssSelector("#dispute-rows tr[data-open='false']")).size() == 1);
+        assertThat(browser.driver().findElements(By.cssSelector("#dispute-rows button.resolve"))).isEmpty();
+        assertThat(browser.driver().findElement(By.id("status-message")).getText()).isEqualTo(browser.text("debtor.resolved"));
     }
 
     /** $2.500.000 as the Spanish pages write it. */
