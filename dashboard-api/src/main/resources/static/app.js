@@ -20,6 +20,10 @@ const shortDateFormat = new Intl.DateTimeFormat(locale, lang === 'es'
   : { timeZone: 'UTC', day: 'numeric', month: 'short' });
 const monthFormat = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', month: 'short', year: 'numeric' });
 const santiagoDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Santiago', year: 'numeric', month: '2-digit', day: '2-digit' });
+const santiagoTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'America/Santiago', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const instantFormat = new Intl.DateTimeFormat(locale, lang === 'es'
+  ? { timeZone: 'America/Santiago', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }
+  : { timeZone: 'America/Santiago', day: 'numeric', month: 'short', year: 'numeric', hour: 'numeric', minute: '2-digit' });
 
 const missing = (v) => v === null || v === undefined || Number.isNaN(v);
 const DASH = '—';
@@ -45,6 +49,8 @@ export const fmt = {
   /** yyyy-MM-dd as dd-mm-aaaa (Spanish) or "Dec 3, 2026" (English), without time-zone shifts. */
   date: (iso) => (iso ? dateFormat.format(isoToUtc(iso)) : DASH),
   shortDate: (iso) => (iso ? shortDateFormat.format(isoToUtc(iso)) : DASH),
+  /** An ISO instant in Santiago time: "08-12-2026 10:00" (Spanish) or "Dec 8, 2026, 10:00 AM" (English). */
+  dateTime: (iso) => (iso ? instantText(new Date(iso)) : DASH),
   /** yyyy-MM as "dic 2026" / "Dec 2026". */
   month: (iso) => (iso ? monthFormat.format(isoToUtc(iso)) : DASH),
   /** A KPI value in its API unit: CLP, days, % (already × 100), ratio (fraction), count. */
@@ -59,6 +65,13 @@ export const fmt = {
   }
 };
 
+function instantText(date) {
+  if (Number.isNaN(date.getTime())) return DASH;
+  if (lang !== 'es') return instantFormat.format(date);
+  const part = Object.fromEntries(instantFormat.formatToParts(date).map((p) => [p.type, p.value]));
+  return `${part.day}-${part.month}-${part.year} ${part.hour}:${part.minute}`;
+}
+
 function percentText(points) {
   const n = oneDecimal.format(points);
   return lang === 'es' ? `${n}\u00a0%` : `${n}%`;
@@ -67,6 +80,11 @@ function percentText(points) {
 /** Today in America/Santiago as yyyy-MM-dd (business dates are Chilean). */
 export function today() {
   return santiagoDay.format(new Date());
+}
+
+/** The time now in America/Santiago as HH:mm (contact hours are Chilean). */
+export function nowTime() {
+  return santiagoTime.format(new Date());
 }
 
 /** iso (yyyy-MM-dd) plus n days. */
@@ -133,11 +151,11 @@ export async function csrf() {
   return { token: cookie('XSRF-TOKEN') || body.token, headerName: body.headerName || 'X-XSRF-TOKEN' };
 }
 
-async function post(path, body, token) {
+async function send(method, path, body, token) {
   const headers = { ...JSON_HEADERS, [token.headerName]: token.token };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   return fetch(path, {
-    method: 'POST', headers, credentials: 'same-origin',
+    method, headers, credentials: 'same-origin',
     body: body === undefined ? undefined : JSON.stringify(body)
   });
 }
@@ -149,8 +167,13 @@ async function post(path, body, token) {
  * records twice.
  */
 export async function postJson(path, body) {
+  return sendJson('POST', path, body);
+}
+
+/** Like postJson with another method (PUT). */
+export async function sendJson(method, path, body) {
   const first = await csrf();
-  let response = await post(path, body, first);
+  let response = await send(method, path, body, first);
   if (response.status === 403) {
     const fresh = await getJson('/api/v1/csrf');
     const headerName = fresh.headerName || 'X-XSRF-TOKEN';
@@ -158,7 +181,7 @@ export async function postJson(path, body) {
     for (const token of [cookie('XSRF-TOKEN'), fresh.token]) {
       if (!token || tried.has(token)) continue;
       tried.add(token);
-      response = await post(path, body, { token, headerName });
+      response = await send(method, path, body, { token, headerName });
       if (response.status !== 403) break;
     }
   }
@@ -225,6 +248,41 @@ export function exportLinks(path, name, query) {
 }
 
 export const query = new URLSearchParams(window.location.search);
+
+// ------------------------------------------------------------------ icons
+
+// 24×24 stroke icons of the collection channels and of a policy's stop or block
+const CHANNEL_ICONS = {
+  CALL: 'M5 4h4l2 5l-2.5 1.5a11 11 0 0 0 5 5L15 13l5 2v4a2 2 0 0 1-2 2A16 16 0 0 1 3 6a2 2 0 0 1 2-2',
+  EMAIL: 'M3 5h18v14H3z M3 7l9 6l9-6',
+  SMS: 'M4 5h16v11H9l-5 4z M8 10.5h.01 M12 10.5h.01 M16 10.5h.01',
+  WHATSAPP: 'M3 21l1.65-3.8a9 9 0 1 1 3.4 2.9z M9 10a.5.5 0 0 0 1 0v-1a.5.5 0 0 0-1 0zm0 0a5 5 0 0 0 5 5m0 0h1a.5.5 0 0 0 0-1h-1a.5.5 0 0 0 0 1',
+  VISIT: 'M12 21s-7-6.2-7-11a7 7 0 0 1 14 0c0 4.8-7 11-7 11z M12 7.5a2.5 2.5 0 1 0 0 5a2.5 2.5 0 1 0 0-5z',
+  LETTER: 'M7 3h7l4 4v14H7z M14 3v4h4 M10 12h5 M10 16h5',
+  LEGAL_FILING: 'M12 3v18 M7 21h10 M5 7h14 M5 7l-3 7a3 3 0 0 0 6 0z M19 7l-3 7a3 3 0 0 0 6 0z',
+  STOP: 'M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18z M5.6 5.6l12.8 12.8',
+  BLOCKED: 'M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18z M12 7v5l3 2'
+};
+
+/** A small stroke icon (16 px) for a channel (CALL, EMAIL…) or STOP / BLOCKED; decorative. */
+export function channelIcon(name, size = 16) {
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('width', String(size));
+  svg.setAttribute('height', String(size));
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('class', 'ch-icon');
+  const path = document.createElementNS(ns, 'path');
+  path.setAttribute('d', CHANNEL_ICONS[name] || CHANNEL_ICONS.SMS);
+  path.setAttribute('fill', 'none');
+  path.setAttribute('stroke', 'currentColor');
+  path.setAttribute('stroke-width', '2');
+  path.setAttribute('stroke-linecap', 'round');
+  path.setAttribute('stroke-linejoin', 'round');
+  svg.append(path);
+  return svg;
+}
 
 // ------------------------------------------------------------------ header
 
@@ -294,6 +352,11 @@ export async function startPage(current) {
   renderHeader(me, current);
   document.body.dataset.role = me.role;
   return me;
+}
+
+/** Whether the signed-in user (GET /api/v1/me) has a permission (RECORD_WORK, MANAGE_COLLECTION…). */
+export function can(me, permission) {
+  return Array.isArray(me.permissions) && me.permissions.includes(permission);
 }
 
 /** Tell the browser tests every panel has loaded (with data or with its error/empty state). */

@@ -1,11 +1,20 @@
-// One debtor of one client: totals, open invoices, the timeline (newest first) and, for collectors, the forms
-// that record an action, a promise to pay or a payment plan (POST JSON with the CSRF header).
-import { $, addDays, el, errorText, fmt, getJson, markReady, message, messageRow, postJson, query, startPage, t, today } from './app.js';
+// One debtor of one client: totals, open invoices, the collection status (consumer, lawsuit, insolvency, disputes,
+// legal decisions), the timeline (newest first) and, for collectors, the forms that record an action, a promise to
+// pay, a payment plan or a dispute (POST JSON with the CSRF header); for managers, the forms that edit the status and
+// decide on a proposed lawsuit. A contact Chile's consumer rules forbid comes back as a 409 with the rule and the law,
+// shown as such.
+import {
+  $, addDays, can, el, errorText, fmt, getJson, markReady, message, messageRow, nowTime, postJson, query, sendJson,
+  startPage, t, today
+} from './app.js';
 
 const CHANNELS = ['CALL', 'WHATSAPP', 'EMAIL', 'SMS', 'VISIT', 'LETTER', 'LEGAL_FILING'];
 const OUTCOMES = ['CONTACTED', 'PROMISED_TO_PAY', 'DISPUTED', 'REFUSED', 'NO_ANSWER', 'WRONG_PARTY', 'MESSAGE_LEFT', 'DELIVERED', 'BOUNCED'];
-const RECORDING_ROLES = ['COLLECTOR', 'ADMIN'];
+const DISPUTE_SOURCES = ['DEBTOR', 'SII'];
 const INVOICE_COLUMNS = 9;
+const DISPUTE_COLUMNS = 6;
+const DECISION_COLUMNS = 5;
+const API_TEXT = { lang: 'es-CL' }; // texts written by the API (reasons, notes) are Spanish
 const DEFAULT_INSTALMENTS = 2;
 
 // 24×24 stroke icons per timeline kind
@@ -22,6 +31,9 @@ const clientId = query.get('client');
 const debtorId = query.get('debtor');
 const base = `/api/v1/clients/${encodeURIComponent(clientId || '')}`;
 let debtor = null;
+let status = null; // GET …/debtors/{d}/status
+let me = null;
+let legalHint = null; // PROPOSED / APPROVED from the worklist's policy, when the debtor is among its first items
 
 // ------------------------------------------------------------------ view
 
@@ -117,6 +129,245 @@ function renderTimeline() {
   }));
 }
 
+// ------------------------------------------------------------------ status
+
+function statusItem(key, value, detail, attrs) {
+  return el('div', attrs || null, el('dt', null, t(key)), el('dd', null, value, detail ? el('span', { class: 'detail' }, detail) : null));
+}
+
+function dayOrNo(day) {
+  return day ? t('debtor.since', { date: fmt.date(day) }) : t('debtor.no');
+}
+
+function latestDecision() {
+  const list = status.legalDecisions || [];
+  return list.length ? list[list.length - 1] : null;
+}
+
+/** APPROVED when a manager's latest decision approved a lawsuit (as the policy reads it), else the worklist's hint. */
+function legalState() {
+  const last = latestDecision();
+  if (last && last.decision === 'APPROVED') return 'APPROVED';
+  return legalHint === 'APPROVED' ? null : legalHint;
+}
+
+/** The consumer default of the debtor's RUT (body below 50.000.000 = natural person), for the "según el RUT" option. */
+function consumerByRut() {
+  if (status.consumerSource === 'RUT') return status.consumer;
+  const body = Number(String(status.rut || '').split('-')[0].replace(/\D/g, ''));
+  return body > 0 && body < 50000000;
+}
+
+function renderStatusGrid() {
+  const last = latestDecision();
+  const consumer = status.consumer ? t('debtor.consumerYes') : t('debtor.consumerNo');
+  $('status-grid').replaceChildren(
+    statusItem('debtor.consumer', consumer, t(`source.${status.consumerSource}`),
+      { id: 'status-consumer-value', title: t('debtor.consumerHelp'), dataset: { consumer: String(status.consumer), source: status.consumerSource } }),
+    statusItem('debtor.lawsuit', dayOrNo(status.lawsuitServedOn), null,
+      { dataset: { state: status.lawsuitServedOn ? 'on' : 'off' }, id: 'status-lawsuit-value' }),
+    statusItem('debtor.insolvency', dayOrNo(status.insolvencyOn), null,
+      { dataset: { state: status.insolvencyOn ? 'on' : 'off' }, id: 'status-insolvency-value' }),
+    statusItem('debtor.legal', last ? t(`decision.${last.decision}`) : t('debtor.legalNone'),
+      last ? t('debtor.since', { date: fmt.date(last.decidedOn) }) : null,
+      { dataset: { state: last ? last.decision : 'NONE' }, id: 'status-legal-value' }));
+  const legal = legalState();
+  const flags = [];
+  if (legal === 'PROPOSED') flags.push(el('span', { class: 'flag legal', id: 'legal-flag', title: t('debtor.legalProposedNote') }, t('worklist.legalProposed')));
+  if (legal === 'APPROVED') flags.push(el('span', { class: 'flag legal approved', id: 'legal-flag' }, t('worklist.legalApproved')));
+  if (status.lawsuitServedOn) flags.push(el('span', { class: 'flag stop' }, t('stop.LAWSUIT')));
+  if (status.insolvencyOn) flags.push(el('span', { class: 'flag stop' }, t('stop.INSOLVENCY')));
+  if (status.consumer) flags.push(el('span', { class: 'flag consumer', title: t('debtor.consumerHelp') }, t('debtor.consumer')));
+  $('status-flags').replaceChildren(...flags);
+}
+
+function renderDisputes() {
+  const disputes = status.disputes || [];
+  const body = $('dispute-rows');
+  $('disputes-table').classList.toggle('is-empty', disputes.length === 0);
+  if (disputes.length === 0) {
+    body.replaceChildren(messageRow(DISPUTE_COLUMNS, t('debtor.disputesEmpty')));
+    return;
+  }
+  const resolving = can(me, 'RECORD_WORK');
+  body.replaceChildren(...[...disputes].reverse().map((d) => el('tr', { dataset: { dispute: String(d.id), invoice: d.invoiceId, open: String(!d.resolvedOn) } },
+    el('td', null, `N° ${folioOf(d.invoiceId)}`),
+    el('td', null, t(`source.${d.source}`)),
+    el('td', null, fmt.date(d.openedOn)),
+    el('td', null, d.resolvedOn
+      ? el('span', { class: 'tag resolved' }, t('debtor.disputeResolved', { date: fmt.date(d.resolvedOn) }))
+      : el('span', { class: 'tag open-dispute' }, t('debtor.disputeOpen'))),
+    el('td', { class: 'wrap notes-cell', ...API_TEXT }, d.notes || '—', d.recordedBy ? el('span', { class: 'muted small by' }, ` · ${d.recordedBy}`) : null),
+    el('td', { class: 'num' }, resolving && !d.resolvedOn
+      ? el('button', {
+        type: 'button', class: 'button subtle small resolve', 'aria-label': t('debtor.resolveLabel', { folio: folioOf(d.invoiceId) }),
+        onclick: (event) => resolveDispute(d, event.currentTarget)
+      }, t('debtor.resolve'))
+      : null))));
+}
+
+function renderDecisions() {
+  const decisions = status.legalDecisions || [];
+  const body = $('decision-rows');
+  $('decisions-table').classList.toggle('is-empty', decisions.length === 0);
+  if (decisions.length === 0) {
+    body.replaceChildren(messageRow(DECISION_COLUMNS, t('debtor.decisionsEmpty')));
+    return;
+  }
+  body.replaceChildren(...[...decisions].reverse().map((d) => el('tr', { dataset: { decision: d.decision } },
+    el('td', null, fmt.date(d.decidedOn)),
+    el('td', null, el('span', { class: `tag decision`, dataset: { decision: d.decision } }, t(`decision.${d.decision}`))),
+    el('td', { class: 'num' }, fmt.clp(d.openClp)),
+    el('td', { class: 'wrap', ...API_TEXT }, d.reason || '—'),
+    el('td', null, d.decidedBy || '—'))));
+}
+
+function renderStatus() {
+  if (!status) return;
+  renderStatusGrid();
+  renderDisputes();
+  renderDecisions();
+  if (can(me, 'MANAGE_COLLECTION')) fillManageForms();
+  $('status').hidden = false;
+}
+
+async function loadStatus() {
+  status = await getJson(`${base}/debtors/${encodeURIComponent(debtorId)}/status`);
+  status.disputes = status.disputes || [];
+  status.legalDecisions = status.legalDecisions || [];
+  renderStatus();
+}
+
+/** The worklist's policy for this debtor's extrajudicial items (managers): whether court is proposed. */
+async function loadLegalHint() {
+  if (!debtor.invoices.some((i) => i.stage === 'EXTRAJUDICIAL')) return;
+  try {
+    const list = await getJson(`/api/v1/worklist?${new URLSearchParams({ clientId, stage: 'EXTRAJUDICIAL', limit: '50' })}`);
+    const mine = (list.items || []).filter((i) => i.debtorId === debtorId && i.policy && i.policy.legal);
+    legalHint = mine.some((i) => i.policy.legal === 'APPROVED') ? 'APPROVED' : mine.length ? 'PROPOSED' : null;
+  } catch (e) {
+    legalHint = null; // only a hint: the decision form stays for extrajudicial debts
+  }
+}
+
+function setInlineStatus(id, state, text) {
+  const node = $(id);
+  node.dataset.state = state;
+  node.textContent = text;
+}
+
+async function resolveDispute(dispute, button) {
+  button.disabled = true;
+  setInlineStatus('status-message', 'saving', t('form.saving'));
+  try {
+    const answer = await postJson(`${base}/disputes/${encodeURIComponent(dispute.id)}/resolution`, { resolvedOn: today() });
+    if (answer.status === 200 || answer.status === 201) {
+      await loadStatus();
+      setInlineStatus('status-message', 'ok', t('debtor.resolved'));
+    } else {
+      setInlineStatus('status-message', 'error', failureText(answer));
+      button.disabled = false;
+    }
+  } catch (e) {
+    setInlineStatus('status-message', 'error', t('form.networkError'));
+    button.disabled = false;
+  }
+}
+
+function failureText({ status: code, body }) {
+  if (code === 403) return t('form.forbidden');
+  return t('form.failed', { reason: (body && body.reason) || `HTTP ${code}` });
+}
+
+// manager forms: the status (PUT) and the decision on legal escalation (POST)
+function fillManageForms() {
+  const form = $('form-debtor-status');
+  form.elements.consumer.replaceChildren(
+    el('option', { value: '' }, t('manage.consumerAuto', { value: consumerByRut() ? t('manage.consumerTrue') : t('manage.consumerFalse') })),
+    el('option', { value: 'true' }, t('manage.consumerTrue')),
+    el('option', { value: 'false' }, t('manage.consumerFalse')));
+  form.elements.consumer.value = status.consumerSource === 'MANUAL' ? String(status.consumer) : '';
+  form.elements.lawsuitServedOn.value = status.lawsuitServedOn || '';
+  form.elements.insolvencyOn.value = status.insolvencyOn || '';
+  for (const name of ['lawsuitServedOn', 'insolvencyOn']) form.elements[name].max = today();
+  const extrajudicial = debtor.invoices.some((i) => i.stage === 'EXTRAJUDICIAL');
+  const last = latestDecision();
+  $('form-legal').hidden = !(legalHint === 'PROPOSED' || (extrajudicial && !(last && last.decision === 'APPROVED')));
+  $('status-manage').hidden = false;
+  $('status-layout').classList.add('with-manage');
+}
+
+async function saveStatus(form) {
+  clearErrors(form);
+  const button = form.querySelector('button[type="submit"]');
+  button.disabled = true;
+  setInlineStatus('manage-status', 'saving', t('form.saving'));
+  const consumer = form.elements.consumer.value;
+  const body = {
+    consumer: consumer === '' ? null : consumer === 'true',
+    lawsuitServedOn: form.elements.lawsuitServedOn.value || null,
+    insolvencyOn: form.elements.insolvencyOn.value || null
+  };
+  try {
+    const answer = await sendJson('PUT', `${base}/debtors/${encodeURIComponent(debtorId)}/status`, body);
+    if (answer.status === 200) {
+      status = answer.body;
+      renderStatus();
+      setInlineStatus('manage-status', 'ok', t('manage.saved'));
+    } else {
+      markField(form, answer.body);
+      setInlineStatus('manage-status', 'error', failureText(answer));
+    }
+  } catch (e) {
+    setInlineStatus('manage-status', 'error', t('form.networkError'));
+  } finally {
+    button.disabled = false;
+  }
+}
+
+async function decideLegal(form, decision) {
+  clearErrors(form);
+  if (!form.reportValidity()) return;
+  const buttons = [...form.querySelectorAll('button')];
+  buttons.forEach((b) => { b.disabled = true; });
+  setInlineStatus('manage-status', 'saving', t('form.saving'));
+  try {
+    const answer = await postJson(`${base}/debtors/${encodeURIComponent(debtorId)}/legal-decisions`,
+      { decision, reason: form.elements.reason.value.trim() });
+    if (answer.status === 201 || answer.status === 200) {
+      form.reset();
+      await loadStatus();
+      setInlineStatus('manage-status', 'ok', t('manage.decided'));
+    } else {
+      markField(form, answer.body);
+      setInlineStatus('manage-status', 'error', failureText(answer));
+    }
+  } catch (e) {
+    setInlineStatus('manage-status', 'error', t('form.networkError'));
+  } finally {
+    buttons.forEach((b) => { b.disabled = false; });
+  }
+}
+
+function markField(form, body) {
+  const target = body && body.field ? form.querySelector(`[name="${CSS.escape(body.field)}"]`) : null;
+  if (target && body.reason) showFieldError(target, body.reason);
+}
+
+function startManaging() {
+  const form = $('form-debtor-status');
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    saveStatus(form);
+  });
+  const legal = $('form-legal');
+  legal.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const decision = (event.submitter && event.submitter.value) || 'APPROVED';
+    decideLegal(legal, decision);
+  });
+}
+
 function render() {
   renderHead();
   renderInvoices();
@@ -160,12 +411,16 @@ function fillChoices() {
   channel.replaceChildren(...CHANNELS.map((c) => el('option', { value: c }, t(`channel.${c}`))));
   const outcome = $('action-outcome');
   outcome.replaceChildren(el('option', { value: '' }, '—'), ...OUTCOMES.map((o) => el('option', { value: o }, t(`outcome.${o}`))));
+  $('dispute-source').replaceChildren(...DISPUTE_SOURCES.map((v) => el('option', { value: v }, t(`source.${v}`))));
 }
 
 function setDefaults() {
   const day = today();
   $('action-date').value = day;
   $('action-date').max = day;
+  $('action-time').value = nowTime();
+  $('dispute-date').value = day;
+  $('dispute-date').max = day;
   $('promise-date').min = day;
   $('promise-date').value = addDays(day, 7);
   $('plan-debtor').value = debtorId;
@@ -250,9 +505,27 @@ function showFieldError(target, text) {
 }
 
 function setStatus(state, text) {
-  const status = $('form-status');
-  status.dataset.state = state;
-  status.textContent = text;
+  const node = $('form-status');
+  node.dataset.state = state;
+  delete node.dataset.rule;
+  node.textContent = text;
+}
+
+/**
+ * A 409 from Chile's consumer rules: what is not allowed and why, the rule, the law and when it becomes allowed,
+ * e.g. "No permitido: Ya se llamó al deudor el 01-12-2026 … (Ley 19.496 art. 37…)".
+ */
+function showBlocked(body) {
+  const node = $('form-status');
+  node.dataset.state = 'blocked';
+  node.dataset.rule = body.rule || '';
+  const rule = t(`rule.${body.rule}`);
+  node.replaceChildren(
+    el('p', { class: 'blocked-reason' }, el('strong', null, `${t('form.blocked')}: `),
+      el('span', API_TEXT, body.reason || ''), body.source ? el('span', { class: 'blocked-law', ...API_TEXT }, ` (${body.source})`) : null),
+    el('dl', { class: 'blocked-facts' },
+      body.rule ? el('div', null, el('dt', null, t('form.blockedRule')), el('dd', { dataset: { rule: body.rule } }, rule === `rule.${body.rule}` ? body.rule : rule)) : null,
+      body.earliestAllowed ? el('div', null, el('dt', null, t('form.blockedFrom')), el('dd', { class: 'blocked-from' }, fmt.dateTime(body.earliestAllowed))) : null));
 }
 
 function wholeNumber(value) {
@@ -267,7 +540,12 @@ function bodyOf(form) {
     case 'form-action':
       return {
         invoiceId: value('invoiceId'), channel: value('channel'), outcome: value('outcome'),
-        minutes: wholeNumber(value('minutes')), notes: optional(value('notes')), date: optional(value('date'))
+        minutes: wholeNumber(value('minutes')), notes: optional(value('notes')), date: optional(value('date')),
+        time: optional(value('time'))
+      };
+    case 'form-dispute':
+      return {
+        invoiceId: value('invoiceId'), source: value('source'), openedOn: optional(value('openedOn')), notes: optional(value('notes'))
       };
     case 'form-promise':
       return {
@@ -310,26 +588,34 @@ async function submit(form) {
   button.disabled = true;
   setStatus('saving', t('form.saving'));
   try {
-    const { status, body } = await postJson(`${base}/${form.dataset.path}`, bodyOf(form));
-    if (status === 201 || status === 200) {
+    const { status: code, body } = await postJson(`${base}/${form.dataset.path}`, bodyOf(form));
+    if (code === 201 || code === 200) {
       setStatus('ok', t('form.saved'));
       form.reset();
       if (form.id === 'form-plan') resetInstalments();
       setDefaults();
       await load();
       fillInvoiceChoices();
-    } else if (status === 400 || status === 409 || status === 404) {
-      const reason = (body && body.reason) || `HTTP ${status}`;
+      if (form.id === 'form-dispute' || form.id === 'form-action') await loadStatus().catch(() => {}); // saved anyway
+    } else if (code === 409 && body && body.rule) {
+      const channel = form.elements.channel;
+      if (channel) {
+        channel.setAttribute('aria-invalid', 'true');
+        channel.setAttribute('aria-describedby', 'form-status');
+      }
+      showBlocked(body);
+    } else if (code === 400 || code === 409 || code === 404) {
+      const reason = (body && body.reason) || `HTTP ${code}`;
       const target = fieldElement(form, body && body.field);
       if (target) {
         showFieldError(target, reason);
         if (typeof target.focus === 'function') target.focus();
       }
       setStatus('error', t('form.failed', { reason }));
-    } else if (status === 403) {
+    } else if (code === 403) {
       setStatus('error', t('form.forbidden'));
     } else {
-      setStatus('error', t('form.failed', { reason: (body && body.reason) || `HTTP ${status}` }));
+      setStatus('error', t('form.failed', { reason: (body && body.reason) || `HTTP ${code}` }));
     }
   } catch (error) {
     setStatus('error', t('form.networkError'));
@@ -382,7 +668,7 @@ function startForms() {
 // ------------------------------------------------------------------ start
 
 async function main() {
-  const me = await startPage(null);
+  me = await startPage(null);
   if (!clientId || !debtorId) {
     showPageError(t('common.notFound'));
     markReady({});
@@ -396,7 +682,15 @@ async function main() {
     markReady({});
     return;
   }
-  if (RECORDING_ROLES.includes(me.role)) startForms();
+  try {
+    if (can(me, 'MANAGE_COLLECTION')) await loadLegalHint();
+    await loadStatus();
+  } catch (error) {
+    $('status').hidden = false;
+    setInlineStatus('status-message', 'error', errorText(error));
+  }
+  if (can(me, 'MANAGE_COLLECTION')) startManaging();
+  if (can(me, 'RECORD_WORK')) startForms();
   markReady({});
 }
 

@@ -182,6 +182,8 @@ public final class Browser implements AutoCloseable {
     public Path screenshot(String role, String page) throws Exception {
         Path file = SCREENSHOTS.resolve(role.toLowerCase(Locale.ROOT).replace('_', '-') + "-" + page + ".png");
         byte[] png;
+        // from the top: a page scrolled by a focused field would show the sticky header in the middle of the image
+        script("window.scrollTo(0, 0)");
         try {
             Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
                     Map.of("format", "png", "captureBeyondViewport", true, "fromSurface", true));
