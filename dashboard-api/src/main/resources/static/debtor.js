@@ -33,7 +33,6 @@ const base = `/api/v1/clients/${encodeURIComponent(clientId || '')}`;
 let debtor = null;
 let status = null; // GET …/debtors/{d}/status
 let me = null;
-let legalHint = null; // PROPOSED / APPROVED from the worklist's policy, when the debtor is among its first items
 
 // ------------------------------------------------------------------ view
 
@@ -144,11 +143,9 @@ function latestDecision() {
   return list.length ? list[list.length - 1] : null;
 }
 
-/** APPROVED when a manager's latest decision approved a lawsuit (as the policy reads it), else the worklist's hint. */
+/** The policy's legal escalation state from the debtor's status: PROPOSED, APPROVED (by a manager) or null. */
 function legalState() {
-  const last = latestDecision();
-  if (last && last.decision === 'APPROVED') return 'APPROVED';
-  return legalHint === 'APPROVED' ? null : legalHint;
+  return status.legal === 'PROPOSED' || status.legal === 'APPROVED' ? status.legal : null;
 }
 
 /** The consumer default of the debtor's RUT (body below 50.000.000 = natural person), for the "según el RUT" option. */
@@ -238,18 +235,6 @@ async function loadStatus() {
   renderStatus();
 }
 
-/** The worklist's policy for this debtor's extrajudicial items (managers): whether court is proposed. */
-async function loadLegalHint() {
-  if (!debtor.invoices.some((i) => i.stage === 'EXTRAJUDICIAL')) return;
-  try {
-    const list = await getJson(`/api/v1/worklist?${new URLSearchParams({ clientId, stage: 'EXTRAJUDICIAL', limit: '50' })}`);
-    const mine = (list.items || []).filter((i) => i.debtorId === debtorId && i.policy && i.policy.legal);
-    legalHint = mine.some((i) => i.policy.legal === 'APPROVED') ? 'APPROVED' : mine.length ? 'PROPOSED' : null;
-  } catch (e) {
-    legalHint = null; // only a hint: the decision form stays for extrajudicial debts
-  }
-}
-
 function setInlineStatus(id, state, text) {
   const node = $(id);
   node.dataset.state = state;
@@ -290,9 +275,7 @@ function fillManageForms() {
   form.elements.lawsuitServedOn.value = status.lawsuitServedOn || '';
   form.elements.insolvencyOn.value = status.insolvencyOn || '';
   for (const name of ['lawsuitServedOn', 'insolvencyOn']) form.elements[name].max = today();
-  const extrajudicial = debtor.invoices.some((i) => i.stage === 'EXTRAJUDICIAL');
-  const last = latestDecision();
-  $('form-legal').hidden = !(legalHint === 'PROPOSED' || (extrajudicial && !(last && last.decision === 'APPROVED')));
+  $('form-legal').hidden = legalState() !== 'PROPOSED';
   $('status-manage').hidden = false;
   $('status-layout').classList.add('with-manage');
 }
@@ -683,7 +666,6 @@ async function main() {
     return;
   }
   try {
-    if (can(me, 'MANAGE_COLLECTION')) await loadLegalHint();
     await loadStatus();
   } catch (error) {
     $('status').hidden = false;
