@@ -1,6 +1,5 @@
 package cl.cobranza.core.chile;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -9,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -17,7 +15,6 @@ import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -75,43 +72,15 @@ public final class ChileHolidays {
      * {@code date,...} header are skipped. The source (last field) may contain commas.
      */
     public static ChileHolidays load(Reader reader, String origin) {
-        NavigableMap<LocalDate, Holiday> map = new TreeMap<>();
-        BufferedReader in = new BufferedReader(reader);
-        int lineNo = 0;
-        try {
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                lineNo++;
-                String t = line.strip();
-                if (lineNo == 1 && t.startsWith("\uFEFF")) {
-                    t = t.substring(1);
-                }
-                if (t.isEmpty() || t.startsWith("#") || t.toLowerCase().startsWith("date,")) {
-                    continue;
-                }
-                String[] f = t.split(",", 3);
-                if (f.length < 3 || f[1].isBlank() || f[2].isBlank()) {
-                    throw new IllegalArgumentException(origin + " línea " + lineNo + ": se esperaba 'fecha,nombre,fuente' "
-                            + "(ej. 2026-12-25,Navidad,Ley 2.977) y se leyó '" + t + "'");
-                }
-                LocalDate date;
-                try {
-                    date = LocalDate.parse(f[0].strip());
-                } catch (DateTimeParseException e) {
-                    throw new IllegalArgumentException(origin + " línea " + lineNo + ": la fecha '" + f[0]
-                            + "' no tiene el formato yyyy-MM-dd", e);
-                }
-                Holiday h = new Holiday(date, f[1].strip(), f[2].strip());
-                if (map.putIfAbsent(date, h) != null) {
-                    throw new IllegalArgumentException(origin + " línea " + lineNo + ": el " + DAY.format(date)
-                            + " aparece dos veces; junte los nombres en una fila (ej. 'San Pedro y San Pablo; Elecciones')");
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("no se pudo leer la tabla de feriados " + origin, e);
-        }
-        if (map.isEmpty()) {
-            throw new IllegalArgumentException("la tabla de feriados " + origin + " no tiene filas");
-        }
+        NavigableMap<LocalDate, Holiday> map = DatedCsv.read(reader, origin, "feriados", 3,
+                "'fecha,nombre,fuente' (ej. 2026-12-25,Navidad,Ley 2.977)",
+                "; junte los nombres en una fila (ej. 'San Pedro y San Pablo; Elecciones')", (date, f, where) -> {
+                    if (f[1].isBlank() || f[2].isBlank()) {
+                        throw new IllegalArgumentException(where + ": se esperaba 'fecha,nombre,fuente' "
+                                + "(ej. 2026-12-25,Navidad,Ley 2.977); falta el nombre o la fuente");
+                    }
+                    return new Holiday(date, f[1].strip(), f[2].strip());
+                });
         return new ChileHolidays(map, origin);
     }
 

@@ -1,6 +1,5 @@
 package cl.cobranza.core.chile;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -10,7 +9,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Collections;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -64,47 +62,14 @@ public final class UfTable {
      * ({@code 39643.59}); blank lines, {@code #} comments and a {@code date,...} header are skipped.
      */
     public static UfTable load(Reader reader, String origin) {
-        NavigableMap<LocalDate, BigDecimal> map = new TreeMap<>();
-        BufferedReader in = new BufferedReader(reader);
-        int lineNo = 0;
-        try {
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                lineNo++;
-                String t = line.strip();
-                if (lineNo == 1 && t.startsWith("\uFEFF")) {
-                    t = t.substring(1);
-                }
-                if (t.isEmpty() || t.startsWith("#") || t.toLowerCase().startsWith("date,")) {
-                    continue;
-                }
-                String where = origin + " línea " + lineNo;
-                String[] f = t.split(",");
-                if (f.length != 2) {
-                    throw new IllegalArgumentException(where + ": se esperaba 'fecha,valor' (ej. 2026-12-01,39643.59, "
-                            + "decimales con punto) y se leyó '" + t + "'");
-                }
-                LocalDate date;
-                BigDecimal value;
-                try {
-                    date = LocalDate.parse(f[0].strip());
-                } catch (DateTimeParseException e) {
-                    throw new IllegalArgumentException(where + ": la fecha '" + f[0] + "' no tiene el formato yyyy-MM-dd", e);
-                }
-                try {
-                    value = new BigDecimal(f[1].strip());
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException(where + ": el valor '" + f[1] + "' no es un número como 39643.59", e);
-                }
-                if (map.put(date, checked(value, where)) != null) {
-                    throw new IllegalArgumentException(where + ": el " + DAY.format(date) + " aparece dos veces");
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("no se pudo leer la tabla de UF " + origin, e);
-        }
-        if (map.isEmpty()) {
-            throw new IllegalArgumentException("la tabla de UF " + origin + " no tiene filas");
-        }
+        NavigableMap<LocalDate, BigDecimal> map = DatedCsv.read(reader, origin, "UF", 2,
+                "'fecha,valor' (ej. 2026-12-01,39643.59, decimales con punto)", "", (date, f, where) -> {
+                    try {
+                        return checked(new BigDecimal(f[1].strip()), where);
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException(where + ": el valor '" + f[1] + "' no es un número como 39643.59 (decimales con punto, sin separador de miles)", e);
+                    }
+                });
         return new UfTable(map, origin);
     }
 
