@@ -36,8 +36,9 @@ class ApiConfiguration {
 
     /** Worklists label buckets with the pipeline's aging edges; items due within 5 days are preventive work. */
     @Bean
-    WorklistQueries worklistQueries(Warehouse warehouse, CobranzaProperties properties) {
-        return new WorklistQueries(warehouse, properties.kpi().agingEdges(), CollectionStage.DEFAULT_PREVENTIVE_DAYS);
+    WorklistQueries worklistQueries(Warehouse warehouse, CobranzaProperties properties,
+            @org.springframework.beans.factory.annotation.Value("${cobranza.policy.preventive-days:5}") int preventiveDays) {
+        return new WorklistQueries(warehouse, properties.kpi().agingEdges(), preventiveDays);
     }
 
     /** "Today" is a business date in the clients' zone (America/Santiago), not the server's. */
@@ -88,10 +89,18 @@ class ApiConfiguration {
                 : cl.cobranza.core.risk.RiskModel.load(java.nio.file.Path.of(modelFile));
     }
 
-    /** The collection policy with its default thresholds (preventive days, legal escalation). */
+    /**
+     * The collection policy: preventive reminders from {@code cobranza.policy.preventive-days} before the due date,
+     * legal escalation proposed from {@code cobranza.policy.legal-min-days} overdue and
+     * {@code cobranza.policy.legal-min-open-clp} open (never automatic).
+     */
     @Bean
-    cl.cobranza.core.collection.CollectionPolicy collectionPolicy() {
-        return cl.cobranza.core.collection.CollectionPolicy.defaults();
+    cl.cobranza.core.collection.CollectionPolicy collectionPolicy(
+            @org.springframework.beans.factory.annotation.Value("${cobranza.policy.preventive-days:5}") int preventiveDays,
+            @org.springframework.beans.factory.annotation.Value("${cobranza.policy.legal-min-days:90}") int legalMinDays,
+            @org.springframework.beans.factory.annotation.Value("${cobranza.policy.legal-min-open-clp:1000000}") long legalMinOpen) {
+        return new cl.cobranza.core.collection.CollectionPolicy(new CollectionStage(preventiveDays), legalMinDays,
+                legalMinOpen);
     }
 
     @Bean(destroyMethod = "shutdownNow")

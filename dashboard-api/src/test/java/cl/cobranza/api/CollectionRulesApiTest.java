@@ -57,7 +57,8 @@ class CollectionRulesApiTest {
                 new DebtorChanged(CLIENT, "p-5", "12678579-8", "Pedro Lagos", false, 1),
                 new DebtorChanged(CLIENT, "e-1", "76086428-5", "Comercial Andes SpA", false, 1),
                 new DebtorChanged(CLIENT, "e-2", "96511470-K", "Constructora Cordillera SpA", false, 1),
-                new DebtorChanged(CLIENT, "e-3", "78123456-7", "Comercial Aconcagua Ltda", false, 1)));
+                new DebtorChanged(CLIENT, "e-3", "78123456-7", "Comercial Aconcagua Ltda", false, 1),
+                new DebtorChanged(CLIENT, "e-4", "76111222-8", "Almacenes Lota Ltda", false, 1)));
         writer.writeInvoices(List.of(
                 invoice(CLIENT, "P1").debtor("p-1").folio(1).issued(TODAY.minusDays(90)).due(TODAY.minusDays(60)).total(100_000).build(),
                 invoice(CLIENT, "P1B").debtor("p-4").folio(2).issued(TODAY.minusDays(80)).due(TODAY.minusDays(50)).total(50_000).build(),
@@ -67,6 +68,7 @@ class CollectionRulesApiTest {
                 invoice(CLIENT, "E2").debtor("e-2").folio(7).issued(TODAY.minusDays(150)).due(TODAY.minusDays(120)).total(2_000_000).build(),
                 invoice(CLIENT, "E3").debtor("e-3").folio(8).issued(TODAY.minusDays(150)).due(TODAY.minusDays(120)).total(3_000_000).build(),
                 invoice(CLIENT, "P6").debtor("p-1").folio(9).issued(TODAY.minusDays(70)).due(TODAY.minusDays(40)).total(60_000).build(),
+                invoice(CLIENT, "E4").debtor("e-4").folio(10).issued(TODAY.minusDays(80)).due(TODAY.minusDays(50)).total(200_000).build(),
                 invoice(CLIENT, "E1").debtor("e-1").folio(5).issued(TODAY.minusDays(90)).due(TODAY.minusDays(60)).total(900_000).build()));
         collector = api.user("cr-collector", Role.COLLECTOR, CLIENT);
         manager = api.user("cr-manager", Role.ACCOUNT_MANAGER, CLIENT);
@@ -242,6 +244,21 @@ class CollectionRulesApiTest {
         // P2: a consumer owes $100.000, 60 days overdue; 10 UF is well above $100.000, so 9 % of it (chile.md)
         assertThat(item(list, "P2").at("/policy/maxChargeClp").asLong()).isEqualTo(9_000);
         assertThat(item(list, "E2").at("/policy/maxChargeClp").isNull()).as("a company: no consumer cap").isTrue();
+    }
+
+    @Test
+    void anItemInAPaymentPlanThatIsUpToDateIsNotWorked() throws Exception {
+        JsonNode before = item(worklist(), "E4");
+        assertThat(before.at("/policy/stop").isNull()).as(before.toString()).isTrue();
+        assertThat(before.at("/policy/channel").asText()).isNotBlank();
+        HttpResponse<String> plan = api.post("/api/v1/clients/" + CLIENT + "/payment-plans", collector,
+                ("{\"debtorId\":\"e-4\",\"invoiceIds\":[\"E4\"],\"instalments\":[{\"dueDate\":\"%s\",\"amountClp\":100000},"
+                        + "{\"dueDate\":\"%s\",\"amountClp\":100000}]}").formatted(TODAY.plusDays(10), TODAY.plusDays(40)));
+        assertThat(plan.statusCode()).as(plan.body()).isEqualTo(201);
+        // $200.000 open, all of it in instalments not yet due: the plan is up to date, nothing to do
+        JsonNode after = item(worklist(), "E4");
+        assertThat(after.at("/policy/stop").asText()).isEqualTo("PLAN_UP_TO_DATE");
+        assertThat(after.at("/policy/channel").isNull()).isTrue();
     }
 
     private static JsonNode worklist() throws Exception {

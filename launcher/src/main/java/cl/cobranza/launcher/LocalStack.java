@@ -175,6 +175,9 @@ public final class LocalStack implements AutoCloseable {
             props.put("cobranza.risk.model-file", config.get("cobranza.risk.model-file"));
             props.put("cobranza.chile.holidays-file", config.get("cobranza.chile.holidays-file"));
             props.put("cobranza.chile.uf-file", config.get("cobranza.chile.uf-file"));
+            for (String k : List.of("preventive-days", "legal-min-days", "legal-min-open-clp")) {
+                props.put("cobranza.policy." + k, config.get("cobranza.policy." + k));
+            }
             props.put("spring.datasource.url", postgres.jdbcUrl(PlatformDb.DATABASE));
             props.put("spring.datasource.username", PostgresServer.SUPERUSER);
             props.put("spring.datasource.password", "postgres");

@@ -20,7 +20,23 @@ public record OpenItem(LocalDate issuedOn, LocalDate dueDate, long openClp, Prom
         /** A plan covers it and every instalment due so far is paid ({@link PaymentPlan#isUpToDate}). */
         UP_TO_DATE,
         /** A plan covers it and an instalment is overdue. */
-        BEHIND
+        BEHIND;
+
+        /**
+         * The status of an item with {@code openClp} open whose plan instalments on it are {@code planPromises}
+         * (the promises the plan made on this invoice): none without instalments; up to date when what is still
+         * open is no more than the instalments due today or later (everything due before today was paid); behind
+         * otherwise. A plan that covers less than the debt leaves the rest open, so the item stays behind and
+         * collectable.
+         */
+        public static PlanStatus of(long openClp, java.util.List<PromiseToPay> planPromises, LocalDate asOf) {
+            if (planPromises.isEmpty()) {
+                return NONE;
+            }
+            long notYetDue = planPromises.stream().filter(p -> !p.promisedDate().isBefore(asOf))
+                    .mapToLong(PromiseToPay::amountClp).sum();
+            return openClp <= notYetDue ? UP_TO_DATE : BEHIND;
+        }
     }
 
     public OpenItem {

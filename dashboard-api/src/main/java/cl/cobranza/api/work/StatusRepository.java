@@ -86,6 +86,22 @@ class StatusRepository {
         return out;
     }
 
+    /** The promises payment plans made on these invoices of the client (one per instalment part), by invoice id. */
+    Map<String, List<cl.cobranza.core.collection.PromiseToPay>> planPromises(String clientId, Collection<String> invoiceIds) {
+        Map<String, List<cl.cobranza.core.collection.PromiseToPay>> out = new HashMap<>();
+        if (invoiceIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("SELECT invoice_id, made_on, promised_date, amount_clp FROM collections.promises"
+                        + " WHERE client_id = :client AND invoice_id IN (:invoices) AND plan_id IS NOT NULL")
+                .param("client", clientId).param("invoices", invoiceIds)
+                .query((rs, n) -> out.computeIfAbsent(rs.getString("invoice_id"), k -> new java.util.ArrayList<>())
+                        .add(new cl.cobranza.core.collection.PromiseToPay(rs.getObject("made_on", LocalDate.class),
+                                rs.getObject("promised_date", LocalDate.class), rs.getLong("amount_clp"))))
+                .list();
+        return out;
+    }
+
     /** Replaces the debtor's status. */
     void saveStatus(String clientId, String debtorId, DebtorStatus status) {
         jdbc.sql("INSERT INTO collections.debtor_status (client_id, debtor_id, consumer, lawsuit_served_on, insolvency_on,"

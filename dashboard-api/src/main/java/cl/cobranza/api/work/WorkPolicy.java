@@ -7,6 +7,7 @@ import cl.cobranza.core.collection.ContactRules;
 import cl.cobranza.core.collection.LegalEscalation;
 import cl.cobranza.core.collection.OpenItem;
 import cl.cobranza.core.collection.PolicyDecision;
+import cl.cobranza.core.collection.PromiseToPay;
 import cl.cobranza.warehouse.TenantScope;
 import cl.cobranza.warehouse.WorklistItem;
 import cl.cobranza.warehouse.WorklistStops;
@@ -64,19 +65,27 @@ class WorkPolicy {
         Map<String, StatusRepository.LegalDecision> legal = new HashMap<>();
         debtorsByClient.forEach((client, debtors) -> status.latestLegalDecisions(client, debtors)
                 .forEach((d, decision) -> legal.put(WorklistStops.key(client, d), decision)));
+        Map<String, List<String>> invoicesByClient = new HashMap<>();
+        items.forEach(i -> invoicesByClient.computeIfAbsent(i.clientId(), c -> new ArrayList<>()).add(i.invoiceId()));
+        Map<String, List<PromiseToPay>> plans = new HashMap<>();
+        invoicesByClient.forEach((client, invoices) -> status.planPromises(client, invoices)
+                .forEach((invoice, promises) -> plans.put(WorklistStops.key(client, invoice), promises)));
         Instant now = clock.instant();
         List<View> views = new ArrayList<>(items.size());
         for (WorklistItem item : items) {
             String key = WorklistStops.key(item.clientId(), item.debtorId());
-            views.add(view(item, contexts.get(key), legal.get(key), now));
+            views.add(view(item, contexts.get(key), legal.get(key),
+                    plans.getOrDefault(WorklistStops.key(item.clientId(), item.invoiceId()), List.of()), now));
         }
         return views;
     }
 
-    private View view(WorklistItem item, DebtorContexts.Context ctx, StatusRepository.LegalDecision legal, Instant now) {
+    private View view(WorklistItem item, DebtorContexts.Context ctx, StatusRepository.LegalDecision legal,
+                      List<PromiseToPay> plan, Instant now) {
         boolean approved = legal != null && legal.decision().equals("APPROVED");
         OpenItem open = new OpenItem(item.dueDate(), item.dueDate(), item.openClp(), item.promise(),
-                OpenItem.PlanStatus.NONE, ctx.disputedInvoices().contains(item.invoiceId()), null, approved);
+                OpenItem.PlanStatus.of(item.openClp(), plan, now.atZone(rules.zone()).toLocalDate()),
+                ctx.disputedInvoices().contains(item.invoiceId()), null, approved);
         PolicyDecision d = policy.decide(open, ctx.status(), ctx.contacts(), now, rules);
         ContactDecision blocked = d.blocked() == null || d.blocked().allowed() ? null : d.blocked();
         return new View(d.stop() == null ? null : d.stop().name(), d.stop() == null ? null : d.stop().spanish(),
