@@ -264,17 +264,17 @@ const CHANNEL_ICONS = {
   BLOCKED: 'M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18z M12 7v5l3 2'
 };
 
-/** A small stroke icon (16 px) for a channel (CALL, EMAIL…) or STOP / BLOCKED; decorative. */
-export function channelIcon(name, size = 16) {
+/** A small stroke icon drawn from an SVG path {@code d}; decorative. */
+export function strokeIcon(d, size = 16, cls = null) {
   const ns = 'http://www.w3.org/2000/svg';
   const svg = document.createElementNS(ns, 'svg');
   svg.setAttribute('viewBox', '0 0 24 24');
   svg.setAttribute('width', String(size));
   svg.setAttribute('height', String(size));
   svg.setAttribute('aria-hidden', 'true');
-  svg.setAttribute('class', 'ch-icon');
+  if (cls) svg.setAttribute('class', cls);
   const path = document.createElementNS(ns, 'path');
-  path.setAttribute('d', CHANNEL_ICONS[name] || CHANNEL_ICONS.SMS);
+  path.setAttribute('d', d);
   path.setAttribute('fill', 'none');
   path.setAttribute('stroke', 'currentColor');
   path.setAttribute('stroke-width', '2');
@@ -282,6 +282,11 @@ export function channelIcon(name, size = 16) {
   path.setAttribute('stroke-linejoin', 'round');
   svg.append(path);
   return svg;
+}
+
+/** A small stroke icon (16 px) for a channel (CALL, EMAIL…) or STOP / BLOCKED; decorative. */
+export function channelIcon(name, size = 16) {
+  return strokeIcon(CHANNEL_ICONS[name] || CHANNEL_ICONS.SMS, size, 'ch-icon');
 }
 
 // ------------------------------------------------------------------ header

@@ -5,7 +5,7 @@
 // shown as such.
 import {
   $, addDays, can, el, errorText, fmt, getJson, markReady, message, messageRow, nowTime, postJson, query, sendJson,
-  startPage, t, today
+  startPage, strokeIcon, t, today
 } from './app.js';
 
 const CHANNELS = ['CALL', 'WHATSAPP', 'EMAIL', 'SMS', 'VISIT', 'LETTER', 'LEGAL_FILING'];
@@ -37,20 +37,7 @@ let me = null;
 // ------------------------------------------------------------------ view
 
 function icon(kind) {
-  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-  svg.setAttribute('viewBox', '0 0 24 24');
-  svg.setAttribute('width', '16');
-  svg.setAttribute('height', '16');
-  svg.setAttribute('aria-hidden', 'true');
-  const path = document.createElementNS('http://www.w3.org/2000/svg', 'path');
-  path.setAttribute('d', ICONS[kind] || ICONS.ACTION);
-  path.setAttribute('fill', 'none');
-  path.setAttribute('stroke', 'currentColor');
-  path.setAttribute('stroke-width', '2');
-  path.setAttribute('stroke-linecap', 'round');
-  path.setAttribute('stroke-linejoin', 'round');
-  svg.append(path);
-  return svg;
+  return strokeIcon(ICONS[kind] || ICONS.ACTION);
 }
 
 function folioOf(invoiceId) {

@@ -13,7 +13,6 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -66,29 +65,15 @@ public final class ClientKpiFunction extends KeyedProcessFunction<String, Invoic
     @Override
     public void processElement(InvoiceUpdate update, Context ctx, Collector<DailyKpis> out) throws Exception {
         pending.put(update.invoiceId(), update.state());
-        TimerService timers = ctx.timerService();
-        if (flushAt.value() == null) {
-            long at = timers.currentProcessingTime() + batchMillis;
-            timers.registerProcessingTimeTimer(at);
-            flushAt.update(at);
-        }
-        if (midnightAt.value() == null) {
-            scheduleMidnight(timers.currentProcessingTime(), timers);
-        }
+        BatchTimers.onChange(flushAt, midnightAt, ctx.timerService(), batchMillis, zone);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<DailyKpis> out) throws Exception {
         ClientLedger book = load(ctx.getCurrentKey());
-        Long flush = flushAt.value();
-        if (flush != null && timestamp >= flush) {
-            flushAt.clear();
-        }
-        Long midnight = midnightAt.value();
         LocalDate today = LocalDate.ofInstant(Instant.ofEpochMilli(timestamp), zone);
-        if (midnight != null && timestamp >= midnight) {
+        if (BatchTimers.onTimer(flushAt, midnightAt, timestamp, ctx.timerService(), zone)) {
             book.touch(today);
-            scheduleMidnight(timestamp, ctx.timerService());
         }
         List<String> ids = new ArrayList<>();
         for (Map.Entry<String, byte[]> e : pending.entries()) {
@@ -123,12 +108,5 @@ public final class ClientKpiFunction extends KeyedProcessFunction<String, Invoic
             rebuilt.continueVersionsOf(ClientLedger.storedVersion(stored));
         }
         return rebuilt;
-    }
-
-    private void scheduleMidnight(long now, TimerService timers) throws Exception {
-        LocalDate today = LocalDate.ofInstant(Instant.ofEpochMilli(now), zone);
-        long next = today.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli() + 1_000;
-        timers.registerProcessingTimeTimer(next);
-        midnightAt.update(next);
     }
 }

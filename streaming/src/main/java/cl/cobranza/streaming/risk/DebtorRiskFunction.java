@@ -7,6 +7,7 @@ import cl.cobranza.core.risk.RiskFeature;
 import cl.cobranza.core.risk.RiskModel;
 import cl.cobranza.core.risk.RiskScore;
 import cl.cobranza.core.state.InvoiceState;
+import cl.cobranza.streaming.receivables.BatchTimers;
 import cl.cobranza.warehouse.DebtorRisk;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
@@ -15,7 +16,6 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -72,27 +72,12 @@ public final class DebtorRiskFunction extends KeyedProcessFunction<String, Debto
         } else {
             invoices.put(fact.invoiceId(), fact.invoiceState());
         }
-        TimerService timers = ctx.timerService();
-        if (flushAt.value() == null) {
-            long at = timers.currentProcessingTime() + batchMillis;
-            timers.registerProcessingTimeTimer(at);
-            flushAt.update(at);
-        }
-        if (midnightAt.value() == null) {
-            scheduleMidnight(timers.currentProcessingTime(), timers);
-        }
+        BatchTimers.onChange(flushAt, midnightAt, ctx.timerService(), batchMillis, zone);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<DebtorRisk> out) throws Exception {
-        Long flush = flushAt.value();
-        if (flush != null && timestamp >= flush) {
-            flushAt.clear();
-        }
-        Long midnight = midnightAt.value();
-        if (midnight != null && timestamp >= midnight) {
-            scheduleMidnight(timestamp, ctx.timerService());
-        }
+        BatchTimers.onTimer(flushAt, midnightAt, timestamp, ctx.timerService(), zone);
         List<DebtorInvoice> list = new ArrayList<>();
         for (Map.Entry<String, byte[]> e : invoices.entries()) {
             InvoiceState state = InvoiceState.decode(e.getValue());
@@ -132,12 +117,5 @@ public final class DebtorRiskFunction extends KeyedProcessFunction<String, Debto
         }
         return new DebtorRisk(clientId, debtorId, today, model.version(), model.debtorLogit(f), consumer, values,
                 reasons, version);
-    }
-
-    private void scheduleMidnight(long now, TimerService timers) throws Exception {
-        LocalDate tomorrow = LocalDate.ofInstant(Instant.ofEpochMilli(now), zone).plusDays(1);
-        long at = tomorrow.atStartOfDay(zone).toInstant().toEpochMilli() + 1_000;
-        timers.registerProcessingTimeTimer(at);
-        midnightAt.update(at);
     }
 }
