@@ -45,6 +45,7 @@ const es = {
   'login.password': 'Contraseña',
   'login.submit': 'Ingresar',
   'login.error': 'Usuario o contraseña incorrectos',
+  'login.locked': 'Demasiados intentos fallidos: espere 15 minutos antes de volver a intentar',
   'login.logout': 'Sesión cerrada',
   'login.csrfError': 'No se pudo preparar el formulario. Recargue la página.',
 
@@ -346,6 +347,7 @@ const en = {
   'login.password': 'Password',
   'login.submit': 'Sign in',
   'login.error': 'Wrong username or password',
+  'login.locked': 'Too many failed attempts: wait 15 minutes before trying again',
   'login.logout': 'Signed out',
   'login.csrfError': 'The form could not be prepared. Reload the page.',
 

@@ -49,5 +49,6 @@ document.title = t('login.title');
 languageSwitch();
 const params = new URLSearchParams(window.location.search);
 $('login-error').hidden = !params.has('error');
+$('login-locked').hidden = !params.has('locked');
 $('login-logout').hidden = !params.has('logout');
 fillToken();

@@ -39,8 +39,17 @@ class SecurityConfiguration {
     private static final String REALM = "cobranza";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The login guard runs inside the security chain only, not a second time as a plain servlet filter. */
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    org.springframework.boot.web.servlet.FilterRegistrationBean<LoginGuard> loginGuardRegistration(LoginGuard guard) {
+        org.springframework.boot.web.servlet.FilterRegistrationBean<LoginGuard> r =
+                new org.springframework.boot.web.servlet.FilterRegistrationBean<>(guard);
+        r.setEnabled(false);
+        return r;
+    }
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, LoginGuard loginGuard, AuditLog audit) throws Exception {
         RequestMatcher api = new OrRequestMatcher(path("/api/**"), path("/actuator/**"), path("/v3/api-docs/**"));
         BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
         basic.setRealmName(REALM);
@@ -86,7 +95,17 @@ class SecurityConfiguration {
                         .defaultAuthenticationEntryPointFor(basic, api)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login.html"),
                                 AnyRequestMatcher.INSTANCE)
-                        .accessDeniedHandler(deniedAsJson()));
+                        .accessDeniedHandler(deniedAsJson()))
+                // CSP: scripts, styles and data only from this origin (ECharts draws on canvas; the pages set styles
+                // through the DOM), no framing, no plugins; plus no referrer across origins
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; script-src 'self'; "
+                                + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; "
+                                + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"))
+                        .referrerPolicy(r -> r.policy(org.springframework.security.web.header.writers
+                                .ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+                .addFilterBefore(loginGuard, org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new AuditFilter(audit), org.springframework.security.web.access.ExceptionTranslationFilter.class);
         return http.build();
     }
 
