@@ -175,6 +175,7 @@ public final class LocalStack implements AutoCloseable {
             props.put("cobranza.risk.model-file", config.get("cobranza.risk.model-file"));
             props.put("cobranza.chile.holidays-file", config.get("cobranza.chile.holidays-file"));
             props.put("cobranza.chile.uf-file", config.get("cobranza.chile.uf-file"));
+            props.put("cobranza.audit.retention-days", config.get("cobranza.audit.retention-days"));
             for (String k : List.of("preventive-days", "legal-min-days", "legal-min-open-clp")) {
                 props.put("cobranza.policy." + k, config.get("cobranza.policy." + k));
             }

@@ -36,6 +36,7 @@ public final class StackConfig {
         d.put("cobranza.kafka.controller-port", "19093");
         d.put("cobranza.kafka.partitions", "2");
         d.put("cobranza.risk.model-file", "");
+        d.put("cobranza.audit.retention-days", "731");
         d.put("cobranza.policy.preventive-days", "5");
         d.put("cobranza.policy.legal-min-days", "90");
         d.put("cobranza.policy.legal-min-open-clp", "1000000");
