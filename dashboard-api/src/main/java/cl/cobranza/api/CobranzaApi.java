@@ -16,7 +16,9 @@ public class CobranzaApi {
 
     /** Standalone start; settings come from application.properties, the environment and the command line. */
     public static void main(String[] args) {
-        SpringApplication.run(CobranzaApi.class, args);
+        SpringApplication app = new SpringApplication(CobranzaApi.class);
+        app.addInitializers(new ProductionSecrets());
+        app.run(args);
     }
 
     /**
@@ -32,6 +34,7 @@ public class CobranzaApi {
         // not builder.properties(): those are *default* properties, which application.properties overrides
         app.addInitializers(context -> context.getEnvironment().getPropertySources()
                 .addFirst(new MapPropertySource("cobranza-embedded", Map.copyOf(properties))));
+        app.addInitializers(new ProductionSecrets());
         return app.run();
     }
 }
