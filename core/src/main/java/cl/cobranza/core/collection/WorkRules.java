@@ -122,9 +122,24 @@ public final class WorkRules {
     }
 
     private static void checkNotes(String notes) {
-        if (notes != null && notes.length() > MAX_NOTES) {
-            throw new InvalidWorkException("notes", "las notas tienen " + notes.length() + " caracteres; el máximo es "
+        checkText("notes", notes);
+    }
+
+    /**
+     * Checks a free text a person typed (notes, reasons): at most {@value #MAX_NOTES} characters and no NUL
+     * character, which no text column stores; anything else (quotes, HTML, SQL) is kept as typed.
+     */
+    public static void checkText(String field, String text) {
+        if (text == null) {
+            return;
+        }
+        if (text.length() > MAX_NOTES) {
+            throw new InvalidWorkException(field, "el texto tiene " + text.length() + " caracteres; el máximo es "
                     + MAX_NOTES);
+        }
+        if (text.indexOf('\u0000') >= 0) {
+            throw new InvalidWorkException(field, "el texto contiene un carácter nulo (U+0000), que no se puede guardar;"
+                    + " quítelo");
         }
     }
 }

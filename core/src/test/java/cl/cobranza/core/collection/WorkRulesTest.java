@@ -66,6 +66,15 @@ class WorkRulesTest {
         assertField(() -> WorkRules.planPromises(TODAY, late, Map.of("F-1", 100L), null), "instalments");
     }
 
+    @Test
+    void freeTextIsKeptAsTypedUnlessTooLongOrHoldingANul() {
+        WorkRules.checkText("reason", "'; DROP TABLE x; -- <script>alert(1)</script>");
+        WorkRules.checkText("reason", null);
+        WorkRules.checkText("reason", "x".repeat(WorkRules.MAX_NOTES));
+        assertField(() -> WorkRules.checkText("reason", "x".repeat(WorkRules.MAX_NOTES + 1)), "reason");
+        assertField(() -> WorkRules.checkText("notes", "a" + (char) 0 + "b"), "notes");
+    }
+
     private static void assertField(Runnable r, String field) {
         assertThatThrownBy(r::run).isInstanceOf(InvalidWorkException.class)
                 .satisfies(e -> assertThat(((InvalidWorkException) e).field()).isEqualTo(field));

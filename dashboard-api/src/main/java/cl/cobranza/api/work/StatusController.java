@@ -124,6 +124,7 @@ class StatusController {
             throw new BadRequestException("source", "'" + body.source() + "' no es un origen; use SII (reclamo en el "
                     + "registro del SII) o DEBTOR (disputa planteada al cobrador)");
         }
+        WorkRules.checkText("notes", body.notes());
         LocalDate today = LocalDate.now(clock);
         LocalDate openedOn = DateParameter.parse("openedOn", body.openedOn(), today);
         notFuture("openedOn", openedOn, today);
@@ -151,6 +152,7 @@ class StatusController {
         if (dispute.resolvedOn() != null) {
             throw new BadRequestException("id", "la disputa " + id + " ya se resolvió el " + dispute.resolvedOn());
         }
+        WorkRules.checkText("notes", body == null ? null : body.notes());
         LocalDate today = LocalDate.now(clock);
         LocalDate on = DateParameter.parse("resolvedOn", body == null ? null : body.resolvedOn(), today);
         notFuture("resolvedOn", on, today);
@@ -188,10 +190,7 @@ class StatusController {
                     "Política de cobranza de la agencia", null);
         }
         String reason = body.reason();
-        if (reason != null && reason.length() > WorkRules.MAX_NOTES) {
-            throw new BadRequestException("reason", "el motivo tiene " + reason.length() + " caracteres; el máximo es "
-                    + WorkRules.MAX_NOTES);
-        }
+        WorkRules.checkText("reason", reason);
         String by = tenancy.caller().username();
         long id = status.decideLegal(client, debtorId, decision, legal.openClp(), reason, by, today);
         return status.legalDecisions(client, debtorId).stream().filter(d -> d.id() == id).findFirst().orElseThrow();
