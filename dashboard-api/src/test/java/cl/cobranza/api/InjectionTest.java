@@ -120,4 +120,19 @@ class InjectionTest {
                 + CLIENT + "', '" + OTHER + "')").get(0).get("n").asLong()).isEqualTo(2);
         assertThat(api.get("/api/v1/worklist?clientId=" + CLIENT, collector).statusCode()).isEqualTo(200);
     }
+
+    @Test
+    void hugeBodiesAndDatesOutOfRangeGetAClearRefusal() throws Exception {
+        String huge = "{\"invoiceId\":\"I-1\",\"channel\":\"EMAIL\",\"outcome\":\"DELIVERED\",\"notes\":\""
+                + "x".repeat(200_000) + "\"}";
+        HttpResponse<String> r = api.post("/api/v1/clients/" + CLIENT + "/actions", collector, huge);
+        assertThat(r.statusCode()).isEqualTo(413);
+        assertThat(JSON.readTree(r.body()).get("field").asText()).isEqualTo("body");
+        for (String path : List.of("/api/v1/worklist?asOf=1900-01-01", "/api/v1/worklist?asOf=2999-12-31",
+                "/api/v1/clients/" + CLIENT + "/kpis/monthly?from=0001-01", "/api/v1/clients/" + CLIENT + "/kpis?asOf=99999-01-01")) {
+            HttpResponse<String> d = api.get(path, manager);
+            assertThat(d.statusCode()).as(path + " → " + d.body()).isEqualTo(400);
+            assertThat(JSON.readTree(d.body()).get("field").asText()).isIn("asOf", "from");
+        }
+    }
 }

@@ -17,10 +17,16 @@ public final class MonthParameter {
         if (value == null || value.isBlank()) {
             return fallback;
         }
+        YearMonth month;
         try {
-            return YearMonth.parse(value.strip(), STRICT);
+            month = YearMonth.parse(value.strip(), STRICT);
         } catch (DateTimeParseException e) {
             throw new BadRequestException(field, "'" + value + "' is not a month: expected yyyy-MM, e.g. 2024-03");
         }
+        if (month.isBefore(YearMonth.from(DateParameter.FIRST)) || month.isAfter(YearMonth.from(DateParameter.LAST))) {
+            throw new BadRequestException(field, "'" + value + "' is out of range: months go from "
+                    + YearMonth.from(DateParameter.FIRST) + " to " + YearMonth.from(DateParameter.LAST));
+        }
+        return month;
     }
 }
