@@ -10,7 +10,6 @@ import cl.cobranza.connectors.demo.DemoErp;
 import cl.cobranza.connectors.demo.PlatformDb;
 import cl.cobranza.connectors.kafka.KafkaBroker;
 import cl.cobranza.connectors.postgres.PostgresServer;
-import cl.cobranza.core.collection.ClientTerms;
 import cl.cobranza.streaming.LocalJobRunner;
 import cl.cobranza.streaming.receivables.TermsBook;
 import cl.cobranza.warehouse.ClickHouseServer;
@@ -355,13 +354,9 @@ public final class LocalStack implements AutoCloseable {
 
     /** Every client's KPI terms: the defaults with the configured aging edges, grace days, fee and agent rate. */
     private TermsBook terms() {
-        ClientTerms d = ClientTerms.defaults();
-        List<Integer> edges = new ArrayList<>();
-        for (String edge : config.get("cobranza.kpi.aging-edges").split(",")) {
-            edges.add(Integer.parseInt(edge.trim()));
-        }
-        return new TermsBook(new ClientTerms(edges, config.getInt("cobranza.kpi.promise-grace-days"), d.unitCostClp(),
-                config.getInt("cobranza.kpi.agent-clp-per-minute"), config.getInt("cobranza.kpi.agency-fee-bps")), Map.of());
+        return TermsBook.uniform(TermsBook.parseEdges(config.get("cobranza.kpi.aging-edges")),
+                config.getInt("cobranza.kpi.promise-grace-days"), config.getInt("cobranza.kpi.agent-clp-per-minute"),
+                config.getInt("cobranza.kpi.agency-fee-bps"));
     }
 
     /** Parses {@code id:client-a,client-b;id2:client-c} into group id → comma-separated clients. */

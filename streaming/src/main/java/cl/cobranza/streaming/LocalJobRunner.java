@@ -77,6 +77,14 @@ public final class LocalJobRunner implements AutoCloseable {
     private final Optional<Path> restoredFrom;
     private volatile boolean closed;
 
+    /**
+     * What the job is wired to, in either mode: Kafka, the warehouse writer, the business zone and terms, the
+     * orphan wait, each source's mapping profile and the risk model. {@link #buildJob} turns it into the job.
+     */
+    public record JobSettings(String bootstrapServers, WarehouseSettings warehouse, ZoneId zone, TermsBook terms,
+                              Duration orphanWait, Map<String, String> profileBySource, RiskModel riskModel) {
+    }
+
     /** Local-mode settings: folder, Kafka, warehouse writer, parallelism, checkpoint interval, risk model. */
     public record Settings(Path dir, String bootstrapServers, WarehouseSettings warehouse, int parallelism,
                            Duration checkpointInterval, ZoneId zone, TermsBook terms, Duration orphanWait,
@@ -87,6 +95,11 @@ public final class LocalJobRunner implements AutoCloseable {
                         Map<String, String> profileBySource) {
             this(dir, bootstrapServers, warehouse, parallelism, checkpointInterval, zone, terms, orphanWait,
                     profileBySource, RiskModel.bundled());
+        }
+
+        /** The wiring part of these settings (what a cluster run also needs). */
+        public JobSettings job() {
+            return new JobSettings(bootstrapServers, warehouse, zone, terms, orphanWait, profileBySource, riskModel);
         }
     }
 
@@ -130,6 +143,14 @@ public final class LocalJobRunner implements AutoCloseable {
 
     /** The job wired to the real Kafka topics and ClickHouse tables. */
     public static ReceivablesJob buildJob(Settings s) {
+        return buildJob(s.job());
+    }
+
+    /**
+     * The job wired to the real Kafka topics and ClickHouse tables: the one builder of both modes (the local
+     * MiniCluster here, {@link ClusterJob} on a Flink cluster).
+     */
+    public static ReceivablesJob buildJob(JobSettings s) {
         KafkaSource<RawRecord> source = KafkaSource.<RawRecord>builder()
                 .setBootstrapServers(s.bootstrapServers())
                 .setTopicPattern(RAW_TOPICS)

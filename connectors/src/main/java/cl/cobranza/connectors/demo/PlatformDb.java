@@ -27,7 +27,7 @@ public final class PlatformDb {
      */
     public static void install(PostgresServer pg) throws SQLException {
         pg.createDatabaseIfMissing(DATABASE);
-        migrate(pg.jdbcUrl(DATABASE), PostgresServer.SUPERUSER, "postgres");
+        migrate(pg.jdbcUrl(DATABASE), PostgresServer.SUPERUSER, pg.password());
     }
 
     /** Applies the pending platform migrations to the database at {@code jdbcUrl}. */

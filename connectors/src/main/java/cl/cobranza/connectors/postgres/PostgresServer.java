@@ -19,13 +19,26 @@ import java.util.Properties;
 public final class PostgresServer implements AutoCloseable {
     public static final String SUPERUSER = "postgres";
 
+    /** The embedded server, or null for a server this process did not start ({@link #external}). */
     private final EmbeddedPostgres postgres;
+    private final String host;
     private final int port;
+    private final String password;
     private volatile boolean closed;
 
-    private PostgresServer(EmbeddedPostgres postgres, int port) {
+    private PostgresServer(EmbeddedPostgres postgres, String host, int port, String password) {
         this.postgres = postgres;
+        this.host = host;
         this.port = port;
+        this.password = password;
+    }
+
+    /**
+     * A PostgreSQL server running elsewhere (the distributed mode's container), reached as {@link #SUPERUSER}
+     * with {@code password}; {@link #close} leaves it running.
+     */
+    public static PostgresServer external(String host, int port, String password) {
+        return new PostgresServer(null, host, port, password);
     }
 
     public static PostgresServer start(Path dataDir, int port) throws Exception {
@@ -41,7 +54,12 @@ public final class PostgresServer implements AutoCloseable {
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("max_connections", "100")
                 .start();
-        return new PostgresServer(pg, port);
+        return new PostgresServer(pg, "127.0.0.1", port, "postgres");
+    }
+
+    /** The superuser's password. */
+    public String password() {
+        return password;
     }
 
     public int port() {
@@ -49,18 +67,18 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     public String jdbcUrl(String database) {
-        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+        return "jdbc:postgresql://" + host + ":" + port + "/" + database;
     }
 
     public Connection connect(String database) throws SQLException {
-        return DriverManager.getConnection(jdbcUrl(database), SUPERUSER, "postgres");
+        return DriverManager.getConnection(jdbcUrl(database), SUPERUSER, password);
     }
 
     /** A connection whose JDBC batches of INSERTs go out as multi-row statements: for bulk loads such as demo seeding. */
     public Connection connectForBatches(String database) throws SQLException {
         Properties props = new Properties();
         props.setProperty("user", SUPERUSER);
-        props.setProperty("password", "postgres");
+        props.setProperty("password", password);
         props.setProperty("reWriteBatchedInserts", "true");
         return DriverManager.getConnection(jdbcUrl(database), props);
     }
@@ -81,7 +99,9 @@ public final class PostgresServer implements AutoCloseable {
     public synchronized void close() throws Exception {
         if (!closed) {
             closed = true;
-            postgres.close();
+            if (postgres != null) {
+                postgres.close();
+            }
         }
     }
 }
