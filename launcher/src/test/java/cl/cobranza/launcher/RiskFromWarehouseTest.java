@@ -73,11 +73,12 @@ class RiskFromWarehouseTest {
             // every invoice has arrived, and every debtor with invoices has a risk row
             await("invoices and debtor risk in ClickHouse").atMost(180, SECONDS).pollInterval(500, MILLISECONDS)
                     .untilAsserted(() -> {
+                        Map<String, Long> arrived = new java.util.HashMap<>();
                         for (JsonNode r : warehouse.query("SELECT client_id, count() AS n FROM invoice_state FINAL"
                                 + " WHERE client_id IN (" + ids + ") GROUP BY client_id")) {
-                            assertThat(r.get("n").asLong()).as(r.get("client_id").asText())
-                                    .isEqualTo(erpInvoices.get(r.get("client_id").asText()));
+                            arrived.put(r.get("client_id").asText(), r.get("n").asLong());
                         }
+                        assertThat(arrived).as("every client's invoices").isEqualTo(erpInvoices);
                         JsonNode debtors = warehouse.query("SELECT uniqExact(client_id, debtor_id) AS n FROM invoice_state"
                                 + " WHERE client_id IN (" + ids + ")").get(0);
                         JsonNode scored = warehouse.query("SELECT uniqExact(client_id, debtor_id) AS n FROM debtor_risk"
