@@ -267,47 +267,19 @@ function fillManageForms() {
   $('status-layout').classList.add('with-manage');
 }
 
-async function saveStatus(form) {
+/**
+ * Sends one of the manager forms: disables its buttons, says "saving", then "ok" (after {@code onOk}) or the
+ * API's reason next to its field, or a network error.
+ */
+async function sendManaged(form, buttons, request, okStatuses, onOk, okText) {
   clearErrors(form);
-  const button = form.querySelector('button[type="submit"]');
-  button.disabled = true;
-  setInlineStatus('manage-status', 'saving', t('form.saving'));
-  const consumer = form.elements.consumer.value;
-  const body = {
-    consumer: consumer === '' ? null : consumer === 'true',
-    lawsuitServedOn: form.elements.lawsuitServedOn.value || null,
-    insolvencyOn: form.elements.insolvencyOn.value || null
-  };
-  try {
-    const answer = await sendJson('PUT', `${base}/debtors/${encodeURIComponent(debtorId)}/status`, body);
-    if (answer.status === 200) {
-      status = answer.body;
-      renderStatus();
-      setInlineStatus('manage-status', 'ok', t('manage.saved'));
-    } else {
-      markField(form, answer.body);
-      setInlineStatus('manage-status', 'error', failureText(answer));
-    }
-  } catch (e) {
-    setInlineStatus('manage-status', 'error', t('form.networkError'));
-  } finally {
-    button.disabled = false;
-  }
-}
-
-async function decideLegal(form, decision) {
-  clearErrors(form);
-  if (!form.reportValidity()) return;
-  const buttons = [...form.querySelectorAll('button')];
   buttons.forEach((b) => { b.disabled = true; });
   setInlineStatus('manage-status', 'saving', t('form.saving'));
   try {
-    const answer = await postJson(`${base}/debtors/${encodeURIComponent(debtorId)}/legal-decisions`,
-      { decision, reason: form.elements.reason.value.trim() });
-    if (answer.status === 201 || answer.status === 200) {
-      form.reset();
-      await loadStatus();
-      setInlineStatus('manage-status', 'ok', t('manage.decided'));
+    const answer = await request();
+    if (okStatuses.includes(answer.status)) {
+      await onOk(answer);
+      setInlineStatus('manage-status', 'ok', okText);
     } else {
       markField(form, answer.body);
       setInlineStatus('manage-status', 'error', failureText(answer));
@@ -317,6 +289,27 @@ async function decideLegal(form, decision) {
   } finally {
     buttons.forEach((b) => { b.disabled = false; });
   }
+}
+
+async function saveStatus(form) {
+  const consumer = form.elements.consumer.value;
+  const body = {
+    consumer: consumer === '' ? null : consumer === 'true',
+    lawsuitServedOn: form.elements.lawsuitServedOn.value || null,
+    insolvencyOn: form.elements.insolvencyOn.value || null
+  };
+  await sendManaged(form, [form.querySelector('button[type="submit"]')],
+    () => sendJson('PUT', `${base}/debtors/${encodeURIComponent(debtorId)}/status`, body), [200],
+    (answer) => { status = answer.body; renderStatus(); }, t('manage.saved'));
+}
+
+async function decideLegal(form, decision) {
+  clearErrors(form);
+  if (!form.reportValidity()) return;
+  await sendManaged(form, [...form.querySelectorAll('button')],
+    () => postJson(`${base}/debtors/${encodeURIComponent(debtorId)}/legal-decisions`,
+      { decision, reason: form.elements.reason.value.trim() }), [200, 201],
+    async () => { form.reset(); await loadStatus(); }, t('manage.decided'));
 }
 
 function markField(form, body) {

@@ -181,7 +181,7 @@ class StatusController {
             throw new BadRequestException("decision", "indique decision APPROVED (aprobar la demanda) o REJECTED (rechazarla)");
         }
         LocalDate today = LocalDate.now(clock);
-        Legal legal = legal(client, debtorId, false);
+        Legal legal = legal(client, debtorId, worklists.debtorInvoices(tenancy.scope(), client, debtorId, today), false);
         if (legal.state() != LegalEscalation.PROPOSED) {
             throw new RuleBlockedException("decision", "LEGAL_NOT_PROPOSED", "La política no propone cobranza judicial "
                     + "para este deudor: se propone con una factura en etapa extrajudicial de al menos "
@@ -202,13 +202,13 @@ class StatusController {
 
     /**
      * PROPOSED when the policy proposes legal escalation for at least one open item (APPROVED instead when
-     * {@code approved} and the policy then files), NONE otherwise.
+     * {@code approved} and the policy then files), NONE otherwise; {@code invoices} are the debtor's live invoices.
      */
-    private Legal legal(String client, String debtorId, boolean approved) {
+    private Legal legal(String client, String debtorId, List<InvoiceSnapshot> invoices, boolean approved) {
         DebtorContexts.Context ctx = contexts.of(tenancy.scope(), client, debtorId, rules.zone());
         long open = 0;
         LegalEscalation state = LegalEscalation.NONE;
-        for (InvoiceSnapshot i : worklists.debtorInvoices(tenancy.scope(), client, debtorId, LocalDate.now(clock))) {
+        for (InvoiceSnapshot i : invoices) {
             if (i.openClp() <= 0) {
                 continue;
             }
@@ -225,14 +225,14 @@ class StatusController {
 
     private StatusView view(String client, String debtorId) {
         String rut = debtorRut(client, debtorId);
-        List<String> invoiceIds = worklists.debtorInvoices(tenancy.scope(), client, debtorId, LocalDate.now(clock))
-                .stream().map(InvoiceSnapshot::invoiceId).toList();
+        List<InvoiceSnapshot> invoices = worklists.debtorInvoices(tenancy.scope(), client, debtorId, LocalDate.now(clock));
+        List<String> invoiceIds = invoices.stream().map(InvoiceSnapshot::invoiceId).toList();
         StatusRepository.DebtorStatus s = status.status(client, debtorId);
         boolean consumer = s.consumer() != null ? s.consumer() : DebtorContexts.consumerByRut(rut);
         List<StatusRepository.LegalDecision> decisions = status.legalDecisions(client, debtorId);
         boolean approved = !decisions.isEmpty() && decisions.get(decisions.size() - 1).decision().equals("APPROVED");
         return new StatusView(client, debtorId, rut, consumer, s.consumer() != null ? "MANUAL" : "RUT",
-                s.lawsuitServedOn(), s.insolvencyOn(), legal(client, debtorId, approved).state().name(),
+                s.lawsuitServedOn(), s.insolvencyOn(), legal(client, debtorId, invoices, approved).state().name(),
                 status.disputes(client, invoiceIds), decisions);
     }
 
