@@ -323,6 +323,11 @@ public final class LocalStack implements AutoCloseable {
         return reader;
     }
 
+    /** The running Flink job (replaced by {@link #killAndRestoreJob()}). */
+    public synchronized LocalJobRunner job() {
+        return job;
+    }
+
     public DemoDataGenerator generator() {
         return generator;
     }

@@ -23,6 +23,7 @@ import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
@@ -75,6 +76,8 @@ public final class LocalJobRunner implements AutoCloseable {
     private final JobClient job;
     private final Path savepointDir;
     private final Optional<Path> restoredFrom;
+    /** The MiniCluster's REST endpoint (job status, exceptions, checkpoints), on loopback. */
+    private final java.net.URI rest;
     private volatile boolean closed;
 
     /**
@@ -103,7 +106,8 @@ public final class LocalJobRunner implements AutoCloseable {
         }
     }
 
-    private LocalJobRunner(JobClient job, Path savepointDir, Optional<Path> restoredFrom) {
+    private LocalJobRunner(JobClient job, Path savepointDir, Optional<Path> restoredFrom, java.net.URI rest) {
+        this.rest = rest;
         this.job = job;
         this.savepointDir = savepointDir;
         this.restoredFrom = restoredFrom;
@@ -132,13 +136,17 @@ public final class LocalJobRunner implements AutoCloseable {
         conf.set(TaskManagerOptions.NETWORK_MEMORY_MIN, MemorySize.ofMebiBytes(64));
         conf.set(TaskManagerOptions.NETWORK_MEMORY_MAX, MemorySize.ofMebiBytes(64));
         conf.setString("rest.bind-address", "127.0.0.1");
+        // a known port, so that the job's health (failures, checkpoints) can be read over REST, as on a cluster
+        int restPort = freePort();
+        conf.set(RestOptions.BIND_PORT, Integer.toString(restPort));
+        conf.set(RestOptions.PORT, restPort);
         restore.ifPresent(p -> conf.set(StateRecoveryOptions.SAVEPOINT_PATH, p.toUri().toString()));
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(s.parallelism(), conf);
         buildJob(s).build(env);
         JobClient client = env.executeAsync("cobranza-receivables");
         restore.ifPresent(p -> LOG.info("receivables job resumed from {}", p));
-        return new LocalJobRunner(client, savepoints, restore);
+        return new LocalJobRunner(client, savepoints, restore, java.net.URI.create("http://127.0.0.1:" + restPort));
     }
 
     /** The job wired to the real Kafka topics and ClickHouse tables. */
@@ -236,6 +244,32 @@ public final class LocalJobRunner implements AutoCloseable {
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** The MiniCluster's REST endpoint, e.g. {@code GET /jobs/<id>/exceptions}. */
+    public java.net.URI restUrl() {
+        return rest;
+    }
+
+    /**
+     * How many times the running job has failed (each failure restarts it from its last checkpoint), from
+     * Flink's exception history: 0 while every bad record was dead-lettered instead of thrown.
+     */
+    public int failures() throws Exception {
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(rest.resolve("/jobs/" + job.getJobID() + "/exceptions?maxExceptions=1000")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("Flink REST answered " + r.statusCode() + ": " + r.body());
+        }
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()).path("exceptionHistory")
+                .path("entries").size();
     }
 
     public Optional<Path> restoredFrom() {

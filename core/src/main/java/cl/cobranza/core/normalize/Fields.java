@@ -19,6 +19,15 @@ public final class Fields {
             Pattern.compile("(-)?\\s*\\$?\\s*(-)?\\s*(\\d{1,3}(?:\\.\\d{3})+|\\d+)(?:,(\\d+))?");
     private static final Set<String> TRUE_WORDS = Set.of("true", "t", "1", "s", "si", "sí", "y", "yes");
     private static final Set<String> FALSE_WORDS = Set.of("false", "f", "0", "n", "no");
+    /**
+     * The longest text a row field may hold: an id, folio, RUT, name, channel or outcome longer than this is
+     * corrupt or hostile data (a debtor's legal name is under 200), and would bloat every table and page it reaches.
+     */
+    public static final int MAX_TEXT_CHARS = 1_000;
+    /** The earliest date a row may carry: the warehouse's {@code Date} type starts here (ClickHouse). */
+    public static final LocalDate MIN_DATE = LocalDate.of(1970, 1, 1);
+    /** The latest date a row may carry: the warehouse's {@code Date} type ends in 2105 (ClickHouse). */
+    public static final LocalDate MAX_DATE = LocalDate.of(2105, 12, 31);
 
     private Fields() {
     }
@@ -35,6 +44,10 @@ public final class Fields {
         String s = require(row, field).toString().trim();
         if (s.isEmpty()) {
             throw new RejectedRowException(field, "empty: the row has a blank " + field);
+        }
+        if (s.length() > MAX_TEXT_CHARS) {
+            throw new RejectedRowException(field, String.format(java.util.Locale.ROOT,
+                    "too long: %,d characters, at most %,d; fix the source row", s.length(), MAX_TEXT_CHARS));
         }
         return s;
     }
@@ -131,11 +144,12 @@ public final class Fields {
             return null;
         }
         if (v instanceof Number n) {
-            return LocalDate.ofEpochDay(n.longValue());
+            return inRange(field, n.longValue() < MIN_DATE.toEpochDay() || n.longValue() > MAX_DATE.toEpochDay()
+                    ? null : LocalDate.ofEpochDay(n.longValue()), v);
         }
         String s = v.toString().trim();
         try {
-            return LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
+            return inRange(field, LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s), v);
         } catch (DateTimeParseException e) {
             throw new RejectedRowException(field, "not a date: '" + s + "'; expected yyyy-MM-dd");
         }
@@ -153,7 +167,13 @@ public final class Fields {
         if (v instanceof Number n) {
             for (DateForm f : forms) {
                 if (f.numeric()) {
-                    return f.fromNumber(n.longValue(), zone);
+                    LocalDate d;
+                    try {
+                        d = f.fromNumber(n.longValue(), zone);
+                    } catch (java.time.DateTimeException | ArithmeticException e) {
+                        d = null; // beyond any calendar: out of range
+                    }
+                    return inRange(field, d, v);
                 }
             }
             throw new RejectedRowException(field, "not a date: " + v + " is a number; expected " + expected(forms)
@@ -163,7 +183,7 @@ public final class Fields {
         for (DateForm f : forms) {
             LocalDate d = f.numeric() ? null : f.fromText(s, zone);
             if (d != null) {
-                return d;
+                return inRange(field, d, v);
             }
         }
         throw new RejectedRowException(field, "not a date: '" + s + "'; expected " + expected(forms));
@@ -174,6 +194,15 @@ public final class Fields {
         LocalDate d = optionalDate(row, field, forms, zone);
         if (d == null) {
             throw new RejectedRowException(field, "missing: the row has no date for " + field);
+        }
+        return d;
+    }
+
+    /** The date, or a rejection when it is null (unrepresentable) or outside {@link #MIN_DATE}..{@link #MAX_DATE}. */
+    private static LocalDate inRange(String field, LocalDate d, Object raw) {
+        if (d == null || d.isBefore(MIN_DATE) || d.isAfter(MAX_DATE)) {
+            throw new RejectedRowException(field, "out of range: " + (d == null ? raw : d) + " is not between "
+                    + MIN_DATE + " and " + MAX_DATE + "; fix the date in the source row");
         }
         return d;
     }

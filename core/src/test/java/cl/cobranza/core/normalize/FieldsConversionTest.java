@@ -190,4 +190,32 @@ class FieldsConversionTest {
         assertThat(rejection(() -> Fields.optionalFlag(row("quizás"), "x")).reason()).contains("not a yes/no value");
         assertThat(rejection(() -> Fields.optionalFlag(row(2), "x")).reason()).contains("'2'");
     }
+
+    @Test
+    void textUpToTheLimitIsKeptAndLongerTextIsRejectedNamingItsLength() {
+        assertThat(Fields.requireText(row("  " + "a".repeat(1_000) + " "), "x")).hasSize(1_000);
+        RejectedRowException e = catchThrowableOfType(RejectedRowException.class,
+                () -> Fields.requireText(row("a".repeat(1_001)), "x"));
+        assertThat(e.field()).isEqualTo("x");
+        assertThat(e.reason()).isEqualTo("too long: 1,001 characters, at most 1,000; fix the source row");
+    }
+
+    @Test
+    void datesOutsideWhatTheWarehouseStoresAreRejectedInEveryForm() {
+        assertThat(Fields.requireDate(row(0L), "x")).isEqualTo(LocalDate.of(1970, 1, 1));
+        assertThat(Fields.requireDate(row("2105-12-31"), "x")).isEqualTo(LocalDate.of(2105, 12, 31));
+        for (Object bad : List.of(99_999_999L, -1L, "1969-12-31", "2106-01-01")) {
+            RejectedRowException e = catchThrowableOfType(RejectedRowException.class, () -> Fields.requireDate(row(bad), "x"));
+            assertThat(e).as("%s", bad).isNotNull();
+            assertThat(e.field()).isEqualTo("x");
+            assertThat(e.reason()).as("%s", bad).startsWith("out of range: ").endsWith(" is not between 1970-01-01 and 2105-12-31; fix the date in the source row");
+        }
+        RejectedRowException millis = catchThrowableOfType(RejectedRowException.class,
+                () -> Fields.requireDate(row(Long.MAX_VALUE), "x", List.of(ISO_DATE, EPOCH_MICROS), SANTIAGO));
+        assertThat(millis.reason()).startsWith("out of range: +294247-")
+                .endsWith(" is not between 1970-01-01 and 2105-12-31; fix the date in the source row");
+        RejectedRowException text = catchThrowableOfType(RejectedRowException.class,
+                () -> Fields.requireDate(row("01-01-1950"), "x", ALL_TEXT, SANTIAGO));
+        assertThat(text.reason()).startsWith("out of range: 1950-01-01");
+    }
 }
