@@ -110,6 +110,14 @@ public final class Fields {
 
     public static long requireLong(Map<String, Object> row, String field) {
         Object v = require(row, field);
+        if (v instanceof BigDecimal || v instanceof java.math.BigInteger) {
+            try {
+                return new BigDecimal(v.toString()).longValueExact();
+            } catch (ArithmeticException e) {
+                throw new RejectedRowException(field, "not a whole number in range: " + v + "; expected at most "
+                        + Long.MAX_VALUE);
+            }
+        }
         if (v instanceof Number n) {
             return n.longValue();
         }

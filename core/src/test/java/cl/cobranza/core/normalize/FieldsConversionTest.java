@@ -218,4 +218,15 @@ class FieldsConversionTest {
                 () -> Fields.requireDate(row("01-01-1950"), "x", ALL_TEXT, SANTIAGO));
         assertThat(text.reason()).startsWith("out of range: 1950-01-01");
     }
+
+    @Test
+    void wholeNumbersBeyondALongAreRejectedNotWrapped() {
+        assertThat(Fields.requireLong(row(new BigDecimal("42")), "x")).isEqualTo(42L);
+        RejectedRowException e = catchThrowableOfType(RejectedRowException.class,
+                () -> Fields.requireLong(row(new BigDecimal("1" + "0".repeat(39))), "x"));
+        assertThat(e.reason()).isEqualTo("not a whole number in range: 1" + "0".repeat(39) + "; expected at most " + Long.MAX_VALUE);
+        RejectedRowException clp = catchThrowableOfType(RejectedRowException.class,
+                () -> Fields.requireClp(row(new BigDecimal("1" + "0".repeat(39))), "x"));
+        assertThat(clp.reason()).startsWith("amount 1" + "0".repeat(39) + " is out of range");
+    }
 }

@@ -94,7 +94,8 @@ public final class DebeziumEnvelope {
             return null;
         }
         if (v.isIntegralNumber()) {
-            return v.asLong();
+            // beyond a long: keep it exact, so that the field's reader rejects it instead of reading a wrapped value
+            return v.canConvertToLong() ? v.asLong() : v.decimalValue();
         }
         if (v.isNumber()) {
             return v.decimalValue();
