@@ -5,6 +5,9 @@ import org.springframework.http.ResponseEntity;
 import cl.cobranza.core.collection.InvalidWorkException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import cl.cobranza.core.kpi.Rollup;
@@ -42,16 +45,38 @@ class ApiExceptionHandler {
                 return json(HttpStatus.BAD_REQUEST, new ApiError(u.getPropertyName(), "campo desconocido '" + u.getPropertyName()
                         + "'; los campos aceptados son " + u.getKnownPropertyIds()));
             }
-            if (t instanceof DatabindException d && !d.getPath().isEmpty()) {
-                String field = d.getPath().stream()
-                        .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
-                        .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("body");
+            String field = t instanceof JacksonException j ? field(j) : null;
+            if (field == null && t instanceof StreamReadException r && r.processor() != null) {
+                field = r.processor().currentName(); // a number too large is found while reading, before any path
+            }
+            if (t instanceof InputCoercionException && field != null) {
+                return json(HttpStatus.BAD_REQUEST, new ApiError(field, "el número de '" + field
+                        + "' está fuera de rango; revise el cuerpo JSON"));
+            }
+            if (t instanceof DatabindException && field != null) {
                 return json(HttpStatus.BAD_REQUEST, new ApiError(field, "el valor de '" + field + "' no tiene el tipo esperado (texto, número "
                         + "entero o fecha aaaa-mm-dd según el campo); revise el cuerpo JSON"));
             }
         }
         LOG.debug("Unreadable request body", e);
         return json(HttpStatus.BAD_REQUEST, new ApiError("body", "el cuerpo de la solicitud falta o no es JSON válido (Content-Type: application/json)"));
+    }
+
+    /** The JSON path of a body error ({@code instalments[0].amountClp}), or null when the parser gave none. */
+    private static String field(JacksonException e) {
+        if (e.getPath().isEmpty()) {
+            return null;
+        }
+        return e.getPath().stream()
+                .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
+                .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse(null);
+    }
+
+    /** A body sent as something other than JSON (a form, text): the project's error body, not the container's. */
+    @ExceptionHandler
+    ResponseEntity<ApiError> unsupportedMediaType(org.springframework.web.HttpMediaTypeNotSupportedException e) {
+        return json(HttpStatus.UNSUPPORTED_MEDIA_TYPE, new ApiError("body", "el cuerpo debe ser JSON con Content-Type: "
+                + "application/json; se recibió " + (e.getContentType() == null ? "ninguno" : e.getContentType())));
     }
 
     /** A path or query value of the wrong type (e.g. text where a number goes). */
