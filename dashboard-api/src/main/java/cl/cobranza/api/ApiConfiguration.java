@@ -21,7 +21,31 @@ class ApiConfiguration {
     @Bean(destroyMethod = "close")
     Warehouse warehouse(CobranzaProperties properties) {
         CobranzaProperties.Clickhouse ch = properties.clickhouse();
-        return new Warehouse(new WarehouseSettings(ch.url(), ch.database(), ch.user(), ch.password()));
+        Warehouse warehouse = new Warehouse(new WarehouseSettings(ch.url(), ch.database(), ch.user(), ch.password()));
+        requireReadOnly(warehouse, ch.user());
+        return warehouse;
+    }
+
+    /**
+     * The API only reads the warehouse: a user that can write (INSERT, DDL) is refused at start, so that a
+     * leaked API credential or an injection can never change KPIs. A warehouse that does not answer yet is
+     * checked by the health endpoint instead (the API may start before ClickHouse).
+     */
+    static void requireReadOnly(Warehouse warehouse, String user) {
+        int level;
+        try {
+            level = warehouse.readonlyLevel();
+        } catch (RuntimeException unreachable) {
+            org.slf4j.LoggerFactory.getLogger(ApiConfiguration.class).warn(
+                    "ClickHouse did not answer at start ({}); its user's read-only setting is not checked", unreachable.toString());
+            return;
+        }
+        if (level == 0) {
+            warehouse.close();
+            throw new IllegalStateException("cobranza.clickhouse.user '" + user + "' can write to ClickHouse (readonly=0);"
+                    + " the API must use a read-only user: give it a profile with <readonly>2</readonly> (see"
+                    + " docker/clickhouse/cobranza-users.xml) and keep the writer's credentials in the Flink job only");
+        }
     }
 
     @Bean

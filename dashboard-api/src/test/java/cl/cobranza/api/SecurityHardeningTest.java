@@ -49,6 +49,22 @@ class SecurityHardeningTest {
     }
 
     @Test
+    void theApiReadsTheWarehouseAsAReadOnlyUserAndRefusesOneThatCanWrite() {
+        cl.cobranza.warehouse.ClickHouseServer ch = api.clickhouse();
+        try (cl.cobranza.warehouse.Warehouse reader = new cl.cobranza.warehouse.Warehouse(ch.readerSettings());
+             cl.cobranza.warehouse.Warehouse writer = new cl.cobranza.warehouse.Warehouse(ch.writerSettings())) {
+            assertThat(reader.readonlyLevel()).as("the API's user").isEqualTo(2);
+            assertThat(writer.readonlyLevel()).as("the job's user").isZero();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> reader.execute("CREATE TABLE api_was_here (x UInt8) ENGINE = Memory"))
+                    .as("the API's user cannot create tables").isNotNull();
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ApiConfiguration.requireReadOnly(
+                        new cl.cobranza.warehouse.Warehouse(ch.writerSettings()), ch.config().writerUser()))
+                .hasMessageContaining("'" + ch.config().writerUser() + "' can write to ClickHouse (readonly=0)")
+                .hasMessageContaining("read-only user");
+    }
+
+    @Test
     void pagesAndApiAnswersCarryTheSecurityHeaders() throws Exception {
         for (HttpResponse<String> r : List.of(get("/login.html", null, null),
                 get("/api/v1/me", ApiExtension.ADMIN, ApiExtension.ADMIN_PASSWORD))) {

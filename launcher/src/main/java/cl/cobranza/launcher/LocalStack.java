@@ -56,12 +56,16 @@ public final class LocalStack implements AutoCloseable {
     /** Captures whose health is reported to the warehouse. */
     private final List<SourceHealthReporter.Watched> watched = new java.util.concurrent.CopyOnWriteArrayList<>();
     private PostgresServer postgres;
+    /** The stack's own ClickHouse server, or null when {@code cobranza.clickhouse.url} names an external one. */
+    private ClickHouseServer clickhouse;
     private KafkaBroker kafka;
     private WarehouseSettings writer;
     private WarehouseSettings reader;
     private LocalJobRunner job;
     private DemoDataGenerator generator;
     private ConfigurableApplicationContext api;
+    /** How the API is stopped: its entry in {@link #started}. */
+    private AutoCloseable apiCloser;
     private long startNanos;
 
     private LocalStack(StackConfig config, PrintStream out) {
@@ -113,6 +117,7 @@ public final class LocalStack implements AutoCloseable {
                         config.get("cobranza.clickhouse.reader-user"), config.get("cobranza.clickhouse.reader-password"),
                         binary.isEmpty() ? null : Path.of(binary)));
                 started.push(ch);
+                clickhouse = ch;
                 writer = ch.writerSettings();
                 reader = ch.readerSettings();
             } else {
@@ -130,10 +135,9 @@ public final class LocalStack implements AutoCloseable {
             return "127.0.0.1:" + postgres.port();
         });
         step("Kafka", () -> {
-            kafka = KafkaBroker.start(dir.resolve("kafka"), config.getInt("cobranza.kafka.port"),
-                    config.getInt("cobranza.kafka.controller-port"), config.getInt("cobranza.kafka.partitions"));
-            started.push(kafka);
-            return kafka.bootstrapServers() + " (KRaft)";
+            startKafka();
+            return kafka.bootstrapServers() + " (KRaft" + kafka.pid().stream().mapToObj(p -> ", own process " + p)
+                    .findFirst().orElse("") + ")";
         });
         step("Platform DB + Debezium", () -> {
             PlatformDb.install(postgres);
@@ -158,32 +162,7 @@ public final class LocalStack implements AutoCloseable {
             return "receivables job running" + job.restoredFrom().map(p -> ", resumed from " + dir.relativize(p)).orElse("");
         });
         step("API", () -> {
-            Map<String, Object> props = new LinkedHashMap<>();
-            props.put("server.port", config.get("cobranza.api.port"));
-            props.put("server.address", "127.0.0.1");
-            props.put("cobranza.clickhouse.url", reader.url());
-            props.put("cobranza.clickhouse.database", reader.database());
-            props.put("cobranza.clickhouse.user", reader.user());
-            props.put("cobranza.clickhouse.password", reader.password());
-            props.put("cobranza.kpi.aging-edges", config.get("cobranza.kpi.aging-edges"));
-            groups(config.get("cobranza.groups")).forEach((id, members) -> props.put("cobranza.groups." + id, members));
-            props.put("cobranza.demo.user", config.get("cobranza.demo.user"));
-            props.put("cobranza.demo.password", config.get("cobranza.demo.password"));
-            // an owner, an account manager and a collector over the stack's clients (created once, kept after)
-            props.put("cobranza.demo.clients", String.join(",", clients.keySet()));
-            props.put("cobranza.risk.model-file", config.get("cobranza.risk.model-file"));
-            props.put("cobranza.chile.holidays-file", config.get("cobranza.chile.holidays-file"));
-            props.put("cobranza.chile.uf-file", config.get("cobranza.chile.uf-file"));
-            props.put("cobranza.audit.retention-days", config.get("cobranza.audit.retention-days"));
-            for (String k : List.of("preventive-days", "legal-min-days", "legal-min-open-clp")) {
-                props.put("cobranza.policy." + k, config.get("cobranza.policy." + k));
-            }
-            props.put("spring.datasource.url", postgres.jdbcUrl(PlatformDb.DATABASE));
-            props.put("spring.datasource.username", PostgresServer.SUPERUSER);
-            props.put("spring.datasource.password", "postgres");
-            props.put("cobranza.timezone", config.get("cobranza.timezone"));
-            api = CobranzaApi.start(props);
-            started.push(api::close);
+            startApi();
             return apiUrl();
         });
         double rate = config.getDouble("cobranza.generator.rate");
@@ -196,6 +175,118 @@ public final class LocalStack implements AutoCloseable {
             generator.start();
             return effective > 0 ? effective + " changes/s across the demo ERPs" : "off";
         });
+    }
+
+    /** Starts the API on the stack's port, reading the warehouse as the read-only user. */
+    private void startApi() {
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put("server.port", config.get("cobranza.api.port"));
+        props.put("server.address", "127.0.0.1");
+        props.put("cobranza.clickhouse.url", reader.url());
+        props.put("cobranza.clickhouse.database", reader.database());
+        props.put("cobranza.clickhouse.user", reader.user());
+        props.put("cobranza.clickhouse.password", reader.password());
+        props.put("cobranza.kpi.aging-edges", config.get("cobranza.kpi.aging-edges"));
+        groups(config.get("cobranza.groups")).forEach((id, members) -> props.put("cobranza.groups." + id, members));
+        props.put("cobranza.demo.user", config.get("cobranza.demo.user"));
+        props.put("cobranza.demo.password", config.get("cobranza.demo.password"));
+        // an owner, an account manager and a collector over the stack's clients (created once, kept after)
+        props.put("cobranza.demo.clients", String.join(",", clients.keySet()));
+        props.put("cobranza.risk.model-file", config.get("cobranza.risk.model-file"));
+        props.put("cobranza.chile.holidays-file", config.get("cobranza.chile.holidays-file"));
+        props.put("cobranza.chile.uf-file", config.get("cobranza.chile.uf-file"));
+        props.put("cobranza.audit.retention-days", config.get("cobranza.audit.retention-days"));
+        for (String k : List.of("preventive-days", "legal-min-days", "legal-min-open-clp")) {
+            props.put("cobranza.policy." + k, config.get("cobranza.policy." + k));
+        }
+        props.put("spring.datasource.url", postgres.jdbcUrl(PlatformDb.DATABASE));
+        props.put("spring.datasource.username", PostgresServer.SUPERUSER);
+        props.put("spring.datasource.password", "postgres");
+        props.put("cobranza.timezone", config.get("cobranza.timezone"));
+        api = CobranzaApi.start(props);
+        apiCloser = api::close;
+        started.push(apiCloser);
+    }
+
+    private void startKafka() throws Exception {
+        java.nio.file.Path dir = config.dataDir().resolve("kafka");
+        int port = config.getInt("cobranza.kafka.port");
+        int controller = config.getInt("cobranza.kafka.controller-port");
+        int partitions = config.getInt("cobranza.kafka.partitions");
+        // a broker of its own process can be killed (SIGKILL) by the fault tests; in this JVM it starts faster
+        kafka = config.getBoolean("cobranza.kafka.separate-process")
+                ? KafkaBroker.startProcess(dir, port, controller, partitions) : KafkaBroker.start(dir, port, controller, partitions);
+        started.push(kafka);
+    }
+
+    /**
+     * Fault injection: kills the Kafka broker with SIGKILL (it must run as its own process,
+     * {@code cobranza.kafka.separate-process=true}), waits {@code down}, and starts it again on its log folder and
+     * ports; captures and the job reconnect by themselves. Returns the seconds until the broker answered again.
+     */
+    public synchronized double killAndRestartKafka(Duration down) throws Exception {
+        kafka.kill();
+        started.remove(kafka);
+        Thread.sleep(down.toMillis());
+        long t0 = System.nanoTime();
+        startKafka();
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    /**
+     * Fault injection: kills the stack's ClickHouse server with SIGKILL, waits {@code down}, and starts it again
+     * on its folder; the job's sinks fail meanwhile and the job restarts from its last checkpoint until the server
+     * answers. Returns the seconds until the server answered again.
+     */
+    public synchronized double killAndRestartClickHouse(Duration down) throws Exception {
+        if (clickhouse == null) {
+            throw new IllegalStateException("the stack uses an external ClickHouse (cobranza.clickhouse.url)");
+        }
+        clickhouse.kill();
+        started.remove(clickhouse);
+        Thread.sleep(down.toMillis());
+        long t0 = System.nanoTime();
+        clickhouse = ClickHouseServer.start(clickhouse.config());
+        started.push(clickhouse);
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    /**
+     * Fault injection: stops the API abruptly (its web server and context closed, open requests cut) and starts a
+     * new one on the same port. Returns the seconds until it was serving again.
+     */
+    public synchronized double restartApi() {
+        api.close();
+        started.remove(apiCloser);
+        long t0 = System.nanoTime();
+        startApi();
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    /**
+     * Fault injection: a client's Debezium engine crashes as with kill -9: it stops without its last offsets
+     * (the offsets file is put back as it stood {@code lostWindow} ago, as an engine killed between two offset
+     * flushes leaves it), then a new engine starts from those offsets and re-sends what followed. Returns the
+     * seconds until the new engine was capturing.
+     */
+    public synchronized double crashCapture(String clientId, Duration lostWindow) throws Exception {
+        SourceCapture old = captures.get(clientId);
+        DemoClient c = clients.get(clientId);
+        if (old == null || c == null || !demoClients.contains(c)) {
+            throw new IllegalArgumentException("no demo capture for client " + clientId);
+        }
+        java.nio.file.Path offsets = config.dataDir().resolve("debezium").resolve(clientId + ".offsets");
+        byte[] earlier = Files.exists(offsets) ? Files.readAllBytes(offsets) : null;
+        Thread.sleep(lostWindow.toMillis());
+        old.close();
+        started.remove(old);
+        watched.removeIf(w -> w.capture() == old);
+        if (earlier != null) {
+            Files.write(offsets, earlier);
+        }
+        long t0 = System.nanoTime();
+        startCapture(c);
+        return (System.nanoTime() - t0) / 1e9;
     }
 
     /** The risk model the job scores with: {@code cobranza.risk.model-file} when set, else the bundled one. */
@@ -272,14 +363,19 @@ public final class LocalStack implements AutoCloseable {
         try (Warehouse w = new Warehouse(writer)) {
             new WarehouseWriter(w).upsertClients(List.of(new ClientInfo(c.clientId(), c.name(), c.rut())));
         }
+        startCapture(c);
+        clients.put(c.clientId(), c);
+        demoClients.add(c);
+    }
+
+    /** Starts capturing a demo client's ERP database (supervised: retried in the background when it fails). */
+    private void startCapture(DemoClient c) throws Exception {
         SourceCapture capture = RetryingCapture.start(DebeziumCapture.Source.postgres(c.clientId(), "127.0.0.1",
                 postgres.port(), c.database(), PostgresServer.SUPERUSER, "postgres", DemoErp.TABLES),
                 config.dataDir().resolve("debezium"), kafka.bootstrapServers(), Duration.ofSeconds(30));
         started.push(capture);
         captures.put(c.clientId(), capture);
         watched.add(new SourceHealthReporter.Watched(c.clientId(), "POSTGRESQL", capture, true));
-        clients.put(c.clientId(), c);
-        demoClients.add(c);
     }
 
     private interface Step {

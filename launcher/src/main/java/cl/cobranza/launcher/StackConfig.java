@@ -35,6 +35,7 @@ public final class StackConfig {
         d.put("cobranza.kafka.port", "19092");
         d.put("cobranza.kafka.controller-port", "19093");
         d.put("cobranza.kafka.partitions", "2");
+        d.put("cobranza.kafka.separate-process", "false");
         d.put("cobranza.risk.model-file", "");
         d.put("cobranza.audit.retention-days", "731");
         d.put("cobranza.policy.preventive-days", "5");
@@ -119,6 +120,14 @@ public final class StackConfig {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("setting " + key + " must be a whole number, got '" + get(key) + "'");
         }
+    }
+
+    public boolean getBoolean(String key) {
+        String v = get(key).trim().toLowerCase(Locale.ROOT);
+        if (!v.equals("true") && !v.equals("false")) {
+            throw new IllegalArgumentException("setting " + key + " must be true or false, got '" + get(key) + "'");
+        }
+        return v.equals("true");
     }
 
     public double getDouble(String key) {

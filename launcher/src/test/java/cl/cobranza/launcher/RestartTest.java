@@ -8,10 +8,6 @@ import cl.cobranza.warehouse.ReceivablesQueries;
 import cl.cobranza.warehouse.Warehouse;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -48,7 +44,7 @@ class RestartTest {
                 ReceivablesQueries queries = new ReceivablesQueries(w);
                 for (DemoClient c : CLIENTS) {
                     await().atMost(60, SECONDS).pollInterval(250, MILLISECONDS).untilAsserted(() -> {
-                        long[] source = sourceTotals(second, c, today);
+                        long[] source = SourceOracle.totals(second, c, today);
                         OpenTotals fromInvoices = queries.openTotalsFromInvoices(TenantScope.everyClient(), c.clientId(), today);
                         assertThat(new long[] {fromInvoices.openClp(), fromInvoices.overdueClp(),
                                 fromInvoices.openInvoices(), fromInvoices.overdueInvoices()})
@@ -63,24 +59,6 @@ class RestartTest {
                 }
             }
             assertThat(firstRunChanges).isGreaterThanOrEqualTo(200);
-        }
-    }
-
-    /** {open CLP, overdue CLP, open invoices, overdue invoices} straight from the ERP tables. */
-    private static long[] sourceTotals(LocalStack stack, DemoClient c, LocalDate today) throws Exception {
-        String sql = "SELECT coalesce(sum(open), 0), coalesce(sum(open) FILTER (WHERE due < ?), 0),"
-                + " count(*) FILTER (WHERE open > 0), count(*) FILTER (WHERE open > 0 AND due < ?)"
-                + " FROM (SELECT greatest(0, i.total_clp"
-                + "   - coalesce((SELECT sum(amount_clp) FROM payments p WHERE p.invoice_id = i.id AND NOT p.reversed), 0)"
-                + "   - coalesce((SELECT sum(amount_clp) FROM credit_notes n WHERE n.invoice_id = i.id), 0)) AS open,"
-                + "   coalesce(i.due_date, i.issue_date + 30) AS due FROM invoices i) t";
-        try (Connection db = stack.postgres().connect(c.database()); PreparedStatement ps = db.prepareStatement(sql)) {
-            ps.setDate(1, Date.valueOf(today));
-            ps.setDate(2, Date.valueOf(today));
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)};
-            }
         }
     }
 }

@@ -241,6 +241,21 @@ public final class ClickHouseServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Kills the server with SIGKILL, as a crash would (no flush, no clean shutdown); {@link #start} with the
+     * same {@link #config()} brings it back on its folder. For fault tests.
+     */
+    public void kill() throws InterruptedException {
+        closed = true;
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the hook stops the same process
+        }
+        process.destroyForcibly();
+        process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
     private void stopProcess() {
         ServerProcesses.stop(process.toHandle(), STOP_TIMEOUT, "ClickHouse");
     }

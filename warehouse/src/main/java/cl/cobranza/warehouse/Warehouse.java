@@ -120,6 +120,14 @@ public final class Warehouse implements AutoCloseable {
         }
     }
 
+    /**
+     * The connected user's {@code readonly} setting: 0 may write, 1 and 2 may only read (2 may still change
+     * settings per query).
+     */
+    public int readonlyLevel() {
+        return query("SELECT value FROM system.settings WHERE name = 'readonly'").get(0).get("value").asInt();
+    }
+
     @Override
     public void close() {
         client.close();
