@@ -139,6 +139,8 @@ class ApiBadInputTest {
         all.add(new Case("worklist stage NOPE", "GET", "/api/v1/worklist?stage=NOPE", c, null, null, 400, "stage"));
         all.add(new Case("daily KPIs from month 13", "GET", "/api/v1/clients/" + CLIENT + "/kpis/daily?from=2026-13-01", m, null, null, 400, "from"));
         all.add(new Case("KPIs as of 'yesterday'", "GET", "/api/v1/clients/" + CLIENT + "/kpis?asOf=yesterday", m, null, null, 400, "asOf"));
+        all.add(new Case("a 20,000-character URL (refused by the web server itself)", "GET",
+                "/api/v1/worklist?clientId=" + "x".repeat(20_000), c, null, null, 400, "request"));
         all.add(new Case("a 2,000-character client filter", "GET", "/api/v1/worklist?clientId=" + "x".repeat(2_000), c, null, null, 404, "clientId"));
         return all;
     }
