@@ -28,6 +28,12 @@ final class LoadWriter implements AutoCloseable {
     static final long INVOICE_TOTAL = 1_000_000;
     /** Invoice ids of writer {@code w} start at {@code (w + 1) * ID_BLOCK}: writers never collide. */
     private static final long ID_BLOCK = 100_000_000L;
+    /**
+     * Debtors of each writer (ids {@code w * DEBTORS + 1 …}): invoices are spread over them, so a debtor has tens
+     * to hundreds of invoices as in a pyme's ERP. (A first version gave each writer one debtor with every invoice;
+     * the job's debtor-risk operator, which rescans a debtor's invoices, then dominated the profile.)
+     */
+    static final int DEBTORS = 200;
 
     private final PostgresServer postgres;
     private final List<DemoClient> clients;
@@ -60,9 +66,9 @@ final class LoadWriter implements AutoCloseable {
         for (int c = 0; c < clients.size(); c++) {
             try (Connection db = postgres.connect(clients.get(c).database()); Statement s = db.createStatement()) {
                 for (int w = 0; w < writersPerClient; w++) {
-                    long customer = writerIndex(c, w) + 1;
-                    s.execute("INSERT INTO customers (id, rut, name) VALUES (" + customer + ", '12.345.678-5', 'Deudor carga "
-                            + customer + "') ON CONFLICT DO NOTHING");
+                    long first = (long) writerIndex(c, w) * DEBTORS + 1;
+                    s.execute("INSERT INTO customers (id, rut, name) SELECT g, '12.345.678-5', 'Deudor carga ' || g "
+                            + "FROM generate_series(" + first + ", " + (first + DEBTORS - 1) + ") g ON CONFLICT DO NOTHING");
                 }
             }
         }
@@ -91,7 +97,7 @@ final class LoadWriter implements AutoCloseable {
     }
 
     private void run(DemoClient client, int index, double rate, int txSize) {
-        long customer = index + 1;
+        long firstCustomer = (long) index * DEBTORS + 1;
         long firstId = (index + 1L) * ID_BLOCK;
         long nextId = firstId;
         SplittableRandom random = new SplittableRandom(index);
@@ -99,7 +105,7 @@ final class LoadWriter implements AutoCloseable {
         long t0 = System.nanoTime();
         try (Connection db = postgres.connectForBatches(client.database());
              PreparedStatement invoice = db.prepareStatement("INSERT INTO invoices (id, dte_type, folio, customer_id, "
-                     + "issue_date, due_date, total_clp) VALUES (?, 33, ?, " + customer + ", current_date, current_date + 30, "
+                     + "issue_date, due_date, total_clp) VALUES (?, 33, ?, ?, current_date, current_date + 30, "
                      + INVOICE_TOTAL + ")");
              PreparedStatement payment = db.prepareStatement(
                      "INSERT INTO payments (invoice_id, paid_on, amount_clp) VALUES (?, current_date, 1)");
@@ -116,6 +122,7 @@ final class LoadWriter implements AutoCloseable {
                     if (nextId == firstId || kind < 4) {
                         invoice.setLong(1, nextId);
                         invoice.setLong(2, nextId);
+                        invoice.setLong(3, firstCustomer + random.nextInt(DEBTORS));
                         invoice.addBatch();
                         nextId++;
                         inv++;
@@ -200,6 +207,6 @@ final class LoadWriter implements AutoCloseable {
     static String landedSql(List<String> clientIds) {
         String in = String.join("','", clientIds);
         return "SELECT count() AS invoices, sum(paid_clp) AS payments, sum(total_clp) - " + INVOICE_TOTAL
-                + " * count() AS corrections FROM invoice_state FINAL WHERE client_id IN ('" + in + "') FORMAT JSONEachRow";
+                + " * count() AS corrections FROM invoice_state FINAL WHERE client_id IN ('" + in + "')";
     }
 }
