@@ -81,8 +81,8 @@ final class StageRatios {
             double json = plainConsumer(kafka, total, false, profiles);
             double normalised = plainConsumer(kafka, total, true, profiles);
             double flink = flinkJob(dir, kafka, ch.writerSettings(), load, writer);
-            System.out.printf("Flink / plain consumer (JSON only):  %.2f×%n", json / flink);
-            System.out.printf("Flink / plain consumer (normalised): %.2f×%n", normalised / flink);
+            System.out.printf("Flink / plain consumer (JSON only):  %.2f×%n", flink / json);
+            System.out.printf("Flink / plain consumer (normalised): %.2f×%n", flink / normalised);
 
             sinkVersusBulk(ch.writerSettings(), sinkRows);
         }
