@@ -211,7 +211,7 @@ final class StageRatios {
                      .setPassword(settings.password()).compressServerResponse(false).useHttpCompression(false)
                      .serverSetting("database", settings.database()).serverSetting("wait_end_of_query", "1").build()) {
             WarehouseWriter tableWriter = new WarehouseWriter(warehouse);
-            for (int round = 0; round < 4; round++) {
+            for (int round = 0; round < 6; round++) {
                 List<InvoiceSnapshot> data = snapshots("sink-" + round, rows);
                 long t0 = System.nanoTime();
                 Map<String, InvoiceSnapshot> buffer = new LinkedHashMap<>();
@@ -245,7 +245,7 @@ final class StageRatios {
         Collections.sort(bulk);
         double s = sink.get(sink.size() / 2);
         double b = bulk.get(bulk.size() / 2);
-        System.out.printf("ClickHouse sink way %,.0f rows/s, bulk insert %,.0f rows/s (medians of 3): sink / bulk %.2f×%n",
+        System.out.printf("ClickHouse sink way %,.0f rows/s, bulk insert %,.0f rows/s (medians of 5): sink / bulk %.2f×%n",
                 s, b, s / b);
     }
 
