@@ -27,7 +27,13 @@ import java.util.function.ToLongFunction;
  * stack in a scratch folder (generator off), then changes one invoice's amount N times, one at a time,
  * timing each from commit to the first API answer that shows it: on the invoice, and in the client's
  * daily KPI row (through the ledger). Prints p50/p95/p99/max of both.
- * Run: {@code java -cp launcher/target/cobranza-local.jar cl.cobranza.launcher.FreshnessProbe [changes]}.
+ * <p>With a background load ({@code events/s} &gt; 0), {@link LoadWriter} commits invoices, payments and corrections
+ * into the ERPs of {@code load clients} other demo clients ({@code carga-1 …}, each captured by its own Debezium
+ * engine) at that rate for the whole measurement, after {@code warm-up} seconds; the probe's changes share Kafka,
+ * the Flink job, the sinks, ClickHouse and the machine with it. It prints the load actually committed and
+ * whether ClickHouse kept up (the load's backlog at the end).
+ * Run: {@code java -cp launcher/target/cobranza-local.jar cl.cobranza.launcher.FreshnessProbe [changes]
+ * [background events/s] [load clients] [warm-up s]}.
  */
 public final class FreshnessProbe {
     private FreshnessProbe() {
@@ -35,15 +41,34 @@ public final class FreshnessProbe {
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 120;
-        Path dir = Files.createTempDirectory("cobranza-freshness");
+        double loadRate = args.length > 1 ? Double.parseDouble(args[1]) : 0;
+        int loadClients = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 15;
         System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
-        StackConfig config = StackConfig.of(Map.of("cobranza.data-dir", dir.toString(), "cobranza.generator.rate", "0",
-                "cobranza.api.port", "18080", "cobranza.postgres.port", "25432", "cobranza.kafka.port", "29092",
-                "cobranza.kafka.controller-port", "29093", "cobranza.clickhouse.http-port", "28123",
-                "cobranza.clickhouse.tcp-port", "29000"));
+        // free ports (not fixed ones): the probe runs beside other stacks on a shared machine
+        StackConfig config = LoadHarness.config("freshness", Map.of());
         DemoClient client = new DemoClient("frescura", "Frescura SpA", "76.543.210-3", "erp_frescura");
-        try (LocalStack stack = LocalStack.start(config, List.of(client), new PrintStream(System.out, true))) {
+        List<DemoClient> clients = new ArrayList<>(List.of(client));
+        List<DemoClient> load = loadRate > 0 ? LoadHarness.loadClients(loadClients) : List.of();
+        clients.addAll(load);
+        LoadWriter writer = null;
+        try (LocalStack stack = LocalStack.start(config, clients, new PrintStream(System.out, true))) {
             System.out.printf("stack ready in %.1f s%n", stack.secondsSinceStart());
+            StageProgress progress = null;
+            long loadT0 = 0;
+            if (loadRate > 0) {
+                writer = new LoadWriter(stack.postgres(), load, loadRate, 2, 200);
+                writer.prepare();
+                Thread.sleep(3_000);
+                progress = new StageProgress(stack.kafka().bootstrapServers(), stack.warehouseReader(),
+                        load.stream().map(DemoClient::clientId).toList(), writer::committed,
+                        load.stream().map(c -> stack.captures().get(c.clientId())).toList());
+                writer.start();
+                loadT0 = System.nanoTime();
+                System.out.printf("background load: %,.0f events/s into %d ERPs, warming up %d s%n", loadRate,
+                        loadClients, warmUp);
+                Thread.sleep(warmUp * 1000L);
+            }
             HttpClient http = HttpClient.newHttpClient();
             String auth = "Basic " + Base64.getEncoder().encodeToString("demo:demo".getBytes(StandardCharsets.UTF_8));
             ObjectMapper json = new ObjectMapper();
@@ -62,15 +87,32 @@ public final class FreshnessProbe {
                     long total = 100_000 + i;
                     s.execute("UPDATE invoices SET total_clp = " + total + " WHERE id = 1"); // autocommit: committed on return
                     long t0 = System.nanoTime();
-                    await(http, json, uri, auth, FreshnessProbe::invoiceTotal, total, 30_000);
+                    await(http, json, uri, auth, FreshnessProbe::invoiceTotal, total, 120_000);
                     delaysMs.add((System.nanoTime() - t0) / 1e6);
-                    await(http, json, kpi, auth, FreshnessProbe::dailyOpen, total, 30_000);
+                    await(http, json, kpi, auth, FreshnessProbe::dailyOpen, total, 120_000);
                     kpiDelaysMs.add((System.nanoTime() - t0) / 1e6);
                 }
             }
-            System.out.printf("commit → API (invoice), %d changes: %s%n", n, new Latencies(delaysMs).summary());
-            System.out.printf("commit → API (daily KPI row), %d changes: %s%n", n, new Latencies(kpiDelaysMs).summary());
+            String under = "";
+            if (writer != null) {
+                StageProgress.Sample s = progress.sample();
+                double seconds = (System.nanoTime() - loadT0) / 1e9;
+                writer.stop();
+                under = String.format(" under %,.0f events/s", loadRate);
+                System.out.printf("background load: %,d events committed in %.1f s (%,.0f events/s); at the end "
+                                + "captured %,d, in ClickHouse %,d (backlog %,d)%n", s.committed(), seconds,
+                        s.committed() / seconds, s.captured(), s.landed(), s.committed() - s.landed());
+                progress.close();
+            }
+            System.out.printf("commit → API (invoice)%s, %d changes: %s%n", under, n, new Latencies(delaysMs).summary());
+            System.out.printf("commit → API (daily KPI row)%s, %d changes: %s%n", under, n,
+                    new Latencies(kpiDelaysMs).summary());
+        } finally {
+            if (writer != null) {
+                writer.stop();
+            }
         }
+        System.exit(0);
     }
 
     /** The invoice's total in the invoice endpoint's answer. */

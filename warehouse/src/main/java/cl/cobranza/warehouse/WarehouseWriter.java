@@ -16,7 +16,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -74,28 +76,33 @@ public final class WarehouseWriter {
             return;
         }
         String updatedAt = DATE_TIME.format(clock.instant());
-        insert(INVOICE_STATE, invoices.size() * 480, g -> {
-            for (InvoiceSnapshot i : invoices) {
-                g.writeStartObject();
-                g.writeStringField("client_id", i.clientId());
-                g.writeStringField("invoice_id", i.invoiceId());
-                g.writeStringField("debtor_id", i.debtorId());
-                g.writeNumberField("dte_type", i.dteType());
-                g.writeNumberField("folio", i.folio());
-                g.writeStringField("issue_date", date(i.issueDate(), "issueDate", i.invoiceId()));
-                g.writeStringField("due_date", date(i.dueDate(), "dueDate", i.invoiceId()));
-                g.writeNumberField("total_clp", i.totalClp());
-                g.writeNumberField("credited_clp", i.creditedClp());
-                g.writeNumberField("paid_clp", i.paidClp());
-                g.writeNumberField("open_clp", i.openClp());
-                g.writeNumberField("is_deleted", i.deleted() ? 1 : 0);
-                g.writeNumberField("version", i.version());
-                g.writeStringField("updated_at", updatedAt);
-                ActivityColumns.write(g, i.activity());
-                g.writeEndObject();
-            }
-        });
+        // TabSeparated, not JSONEachRow: invoice_state takes one row per changed invoice, the job's widest stream.
+        // Measured (LoadHarness stages, 200k rows): the JSONEachRow way ran at 0.19x a bulk TabSeparated insert of the
+        // same rows, most of it Jackson generators on the Java side (three per row for the activity's JSON arrays).
+        StringBuilder b = new StringBuilder(invoices.size() * 200);
+        for (InvoiceSnapshot i : invoices) {
+            Tsv.append(b, i.clientId());
+            b.append('\t');
+            Tsv.append(b, i.invoiceId());
+            b.append('\t');
+            Tsv.append(b, i.debtorId());
+            b.append('\t').append(i.dteType()).append('\t').append(i.folio());
+            b.append('\t').append(date(i.issueDate(), "issueDate", i.invoiceId()));
+            b.append('\t').append(date(i.dueDate(), "dueDate", i.invoiceId()));
+            b.append('\t').append(i.totalClp()).append('\t').append(i.creditedClp()).append('\t').append(i.paidClp())
+                    .append('\t').append(i.openClp()).append('\t').append(i.deleted() ? 1 : 0).append('\t')
+                    .append(i.version()).append('\t').append(updatedAt);
+            ActivityColumns.writeTsv(b, i.activity());
+            b.append('\n');
+        }
+        warehouse.insertTabSeparated(INVOICE_STATE, INVOICE_COLUMNS, b.toString().getBytes(StandardCharsets.UTF_8));
     }
+
+    /** The columns {@link #writeInvoices} writes, in its order. */
+    private static final List<String> INVOICE_COLUMNS = List.of("client_id", "invoice_id", "debtor_id", "dte_type",
+            "folio", "issue_date", "due_date", "total_clp", "credited_clp", "paid_clp", "open_clp", "is_deleted", "version",
+            "updated_at", "last_action_date", "last_channel", "last_outcome", "actions", "promise_made_on", "promise_date",
+            "promise_clp", "broken_promises", "movements", "contacts", "promises");
 
     /** Writes daily KPI rows (one per client and day, as of that day). */
     public void writeDaily(Collection<DailyKpis> rows) {

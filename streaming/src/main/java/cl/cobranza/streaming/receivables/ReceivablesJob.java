@@ -77,6 +77,12 @@ public final class ReceivablesJob {
 
     /** Adds the job's operators to the environment. Every stateful operator has a stable uid. */
     public void build(StreamExecutionEnvironment env) {
+        // Object reuse: chained operators hand records on without a defensive copy. Every record type passed along a
+        // chain is immutable (Java records, the raw record and dead letters are never changed after emission), each emitted
+        // as a fresh object, so an operator that keeps one (a sink's batch) or a second consumer of the same output
+        // sees exactly what a copy would have held. Measured (LoadHarness stages, 200k changes): the
+        // copies (PojoSerializer.copy, Kryo.copy of canonical events) were ~30% of the invoice-state thread.
+        env.getConfig().enableObjectReuse();
         DataStream<RawRecord> raw = env.fromSource(source, WatermarkStrategy.noWatermarks(), "raw-cdc")
                 .uid("raw-cdc-source");
 
