@@ -53,6 +53,8 @@ public final class ScaleProbe {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PASSWORD = "demo";
     private static final String ERP = "erp_scale";
+    /** The admin API wants at least 8 characters; the demo users keep "demo". */
+    private static final String COLLECTOR10_PASSWORD = "cobrador10-scale";
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Map<String, HttpClient> sessions = new ConcurrentHashMap<>();
@@ -122,7 +124,7 @@ public final class ScaleProbe {
         // a collector with ten clients (a realistic assignment), besides the demo collector of all 1,000
         post("/api/v1/admin/users", "demo", """
                 {"username":"cobrador10","displayName":"Cobrador de 10 clientes","role":"COLLECTOR","password":"%s",
-                 "clients":[%s]}""".formatted(PASSWORD, String.join(",",
+                 "clients":[%s]}""".formatted(COLLECTOR10_PASSWORD, String.join(",",
                 clients.subList(0, 10).stream().map(c -> "\"" + c + "\"").toList())));
 
         Map<String, Latencies> apiResults = measureApi(data, clients.get(0));
@@ -257,16 +259,32 @@ public final class ScaleProbe {
      * Warms up ({@code max(10, requests / 10)} calls or a quarter of the budget), then makes up to {@code requests}
      * calls from {@code concurrency} threads until the budget is spent; prints and returns the latencies.
      */
-    private Latencies measure(String name, Call call) throws Exception {
-        runCalls(Math.max(10, requests / 10), budget.dividedBy(4), call, null);
-        ConcurrentLinkedQueue<Double> millis = new ConcurrentLinkedQueue<>();
-        long t0 = System.nanoTime();
-        runCalls(requests, budget, call, millis);
-        double seconds = secs(t0);
-        Latencies l = new Latencies(millis);
-        System.out.printf(Locale.ROOT, "  %-44s %s, %5d calls, %7.1f/s%n", name, l.summary(), millis.size(),
-                millis.size() / seconds);
-        return l;
+    private Latencies measure(String name, Call call) {
+        String load = loadAverage();
+        try {
+            runCalls(Math.max(10, requests / 10), budget.dividedBy(4), call, null);
+            ConcurrentLinkedQueue<Double> millis = new ConcurrentLinkedQueue<>();
+            long t0 = System.nanoTime();
+            runCalls(requests, budget, call, millis);
+            double seconds = secs(t0);
+            Latencies l = new Latencies(millis);
+            System.out.printf(Locale.ROOT, "  %-44s %s, %5d calls, %7.1f/s (load before: %s)%n", name, l.summary(),
+                    millis.size(), millis.size() / seconds, load);
+            return l;
+        } catch (Exception | OutOfMemoryError e) {
+            // one failing measurement (a timeout, memory at 10M) must not lose the others
+            System.out.printf("  %-44s FAILED: %s%n", name, e);
+            return null;
+        }
+    }
+
+    /** The machine's 1-minute load average (shared with other work while measuring). */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (java.io.IOException e) {
+            return "?";
+        }
     }
 
     private void runCalls(int count, Duration limit, Call call, ConcurrentLinkedQueue<Double> millis) throws Exception {
@@ -400,7 +418,7 @@ public final class ScaleProbe {
                 connections[i] = postgres.connect(ERP);
             }
             for (Map.Entry<String, String> e : sqls.entrySet()) {
-                String sql = e.getValue();
+                String sql = dates(e.getValue());
                 String name = e.getKey();
                 out.put(name, measure(name, w -> {
                     try (PreparedStatement ps = connections[w].prepareStatement(sql)) {
@@ -425,6 +443,11 @@ public final class ScaleProbe {
             }
         }
         return out;
+    }
+
+    /** Types every parameter that is not a client or customer id as a date (the driver sends dates untyped). */
+    private static String dates(String sql) {
+        return sql.replaceAll("(?<!(client_id|customer_id) = )\\?(?!::)", "?::date");
     }
 
     /** Binds the ? of the baseline queries: the client id where the text names client_id, dates elsewhere. */
@@ -461,7 +484,7 @@ public final class ScaleProbe {
             }
         }
         try (Connection c = postgres.connect(ERP);
-             PreparedStatement ps = c.prepareStatement(KPIS.formatted("", OPEN_INVOICES.formatted("i.client_id = ?"), ""))) {
+             PreparedStatement ps = c.prepareStatement(dates(KPIS.formatted("", OPEN_INVOICES.formatted("i.client_id = ?"), "")))) {
             bind(ps, KPIS.formatted("", OPEN_INVOICES.formatted("i.client_id = ?"), ""), "tiles",
                     java.sql.Date.valueOf(data.today()), client, 0);
             try (ResultSet r = ps.executeQuery()) {
@@ -481,6 +504,10 @@ public final class ScaleProbe {
         for (Map.Entry<String, Latencies> e : apiResults.entrySet()) {
             Latencies a = e.getValue();
             Latencies s = sqlResults.get(e.getKey());
+            if (a == null) {
+                System.out.printf("| %s | failed | | | | |%n", e.getKey());
+                continue;
+            }
             System.out.printf(Locale.ROOT, "| %s | %.1f ms | %.1f ms | %s | %s | %s |%n", e.getKey(), a.pct(50), a.pct(99),
                     s == null ? "–" : String.format(Locale.ROOT, "%.1f ms", s.pct(50)),
                     s == null ? "–" : String.format(Locale.ROOT, "%.1f ms", s.pct(99)),
@@ -545,7 +572,7 @@ public final class ScaleProbe {
         try {
             JsonNode csrf = JSON.readTree(client.send(HttpRequest.newBuilder(base.resolve("/api/v1/csrf")).build(),
                     HttpResponse.BodyHandlers.ofString()).body());
-            String form = "username=" + enc(user) + "&password=" + enc(PASSWORD) + "&_csrf=" + enc(csrf.get("token").asText());
+            String form = "username=" + enc(user) + "&password=" + enc(user.equals("cobrador10") ? COLLECTOR10_PASSWORD : PASSWORD) + "&_csrf=" + enc(csrf.get("token").asText());
             HttpResponse<String> r = client.send(HttpRequest.newBuilder(base.resolve("/login"))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
