@@ -205,30 +205,25 @@ public final class WorklistQueries {
         Objects.requireNonNull(scope, "scope");
         Map<String, List<String>> out = new HashMap<>();
         StringJoiner pairs = new StringJoiner(", ");
-        java.util.Set<String> clients = new java.util.TreeSet<>();
         for (String key : debtorKeys) {
             int cut = key.indexOf('\u0000');
             if (scope.allows(key.substring(0, cut))) {
                 pairs.add("(" + string(key.substring(0, cut)) + ", " + string(key.substring(cut + 1)) + ")");
-                clients.add(key.substring(0, cut));
             }
         }
         if (pairs.length() == 0) {
             return out;
         }
-        // client_id IN (the keys' clients): debtor_id is not in the sorting key, so the pair condition alone reads
-        // (and collapses) every client of the scope; the clients' condition lets the primary key skip the others
-        // (docs/benchmarks-scale.md: with 10M invoices and a 1,000-client scope, seconds instead of milliseconds)
         String sql = """
                 SELECT client_id, debtor_id, invoice_id
                 FROM
                 (
                     SELECT client_id, debtor_id, invoice_id, is_deleted
                     FROM invoice_state FINAL
-                    WHERE %s AND client_id IN (%s) AND (client_id, debtor_id) IN (%s)
+                    WHERE %s AND (client_id, debtor_id) IN (%s)
                 )
                 WHERE is_deleted = 0
-                """.formatted(scope.sqlCondition("client_id"), list(clients), pairs);
+                """.formatted(scope.sqlCondition("client_id"), pairs);
         for (JsonNode r : warehouse.query(sql)) {
             out.computeIfAbsent(WorklistStops.key(r.get("client_id").asText(), r.get("debtor_id").asText()),
                     k -> new ArrayList<>()).add(r.get("invoice_id").asText());
@@ -333,15 +328,11 @@ public final class WorklistQueries {
         }
         StringJoiner invoices = new StringJoiner(", ");
         StringJoiner debtors = new StringJoiner(", ");
-        java.util.Set<String> clients = new java.util.TreeSet<>();
         for (Candidate c : page) {
             invoices.add("(" + string(c.clientId()) + ", " + string(c.invoiceId()) + ")");
             debtors.add("(" + string(c.clientId()) + ", " + string(c.debtorId()) + ")");
-            clients.add(c.clientId());
         }
-        // the scope narrowed to the page's clients (all inside it): a plain key-prefix condition the primary key
-        // always uses, whatever the tuple conditions next to it (docs/benchmarks-scale.md)
-        String inScope = scope.sqlCondition("client_id") + " AND client_id IN (" + list(clients) + ")";
+        String inScope = scope.sqlCondition("client_id");
         String sql = """
                 SELECT %1$s, d_name, d_rut, c_name
                 FROM
@@ -432,13 +423,6 @@ public final class WorklistQueries {
         }
         all.sort(Comparator.comparingDouble((Scored x) -> -Math.abs(x.impact())));
         return all.stream().map(Scored::text).distinct().limit(REASONS).toList();
-    }
-
-    /** Quoted, comma-separated client ids. */
-    private static String list(java.util.Collection<String> ids) {
-        StringJoiner out = new StringJoiner(", ");
-        ids.forEach(id -> out.add(string(id)));
-        return out.toString();
     }
 
     private static InvoiceSnapshot snapshot(JsonNode r) {
