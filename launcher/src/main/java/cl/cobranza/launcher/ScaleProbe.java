@@ -47,12 +47,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Run: {@code java -Xmx6g -cp launcher/target/cobranza-local.jar cl.cobranza.launcher.ScaleProbe [n] [requests]
  * [concurrency] [seconds]} (defaults 1000000, 2000, 8, 120: each measurement stops after {@code requests} requests or
  * {@code seconds} seconds, whichever comes first). {@code -Dscale.dir=/tmp/scale} (default) holds the data (deleted
- * first); {@code -Dscale.keep=true} leaves the servers running until Enter is pressed (for query_log, EXPLAIN).
+ * first); {@code -Dscale.keep=true} leaves the servers running until Enter is pressed (to time single queries);
+ * {@code -Dscale.pg=false} skips the PostgreSQL load and baseline; {@code -Dscale.only=worklist,debtor} measures only
+ * the endpoints whose name contains one of the words.
  */
 public final class ScaleProbe {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PASSWORD = "demo";
     private static final String ERP = "erp_scale";
+    /** {@code -Dscale.pg=false}: no ERP load and no SQL baseline (re-measuring the API after a change). */
+    private static final boolean WITH_POSTGRES = !"false".equals(System.getProperty("scale.pg"));
+    /** {@code -Dscale.only=worklist,debtor}: measure only the measurements whose name contains one of these. */
+    private static final List<String> ONLY = System.getProperty("scale.only", "").isBlank() ? List.of()
+            : List.of(System.getProperty("scale.only").split(","));
     /** The admin API wants at least 8 characters; the demo users keep "demo". */
     private static final String COLLECTOR10_PASSWORD = "cobrador10-scale";
 
@@ -114,7 +121,9 @@ public final class ScaleProbe {
                 postgres.port());
 
         loadClickHouse(data);
-        loadPostgres(data);
+        if (WITH_POSTGRES) {
+            loadPostgres(data);
+        }
 
         t0 = System.nanoTime();
         int port = ClickHouseServer.freePort();
@@ -128,10 +137,12 @@ public final class ScaleProbe {
                 clients.subList(0, 10).stream().map(c -> "\"" + c + "\"").toList())));
 
         Map<String, Latencies> apiResults = measureApi(data, clients.get(0));
-        Map<String, Latencies> sqlResults = measureSql(data, clients.get(0));
-        crossCheck(data, clients.get(0));
+        Map<String, Latencies> sqlResults = Map.of();
+        if (WITH_POSTGRES) {
+            sqlResults = measureSql(data, clients.get(0));
+            crossCheck(data, clients.get(0));
+        }
         report(apiResults, sqlResults);
-        queryLog();
 
         if (Boolean.getBoolean("scale.keep")) {
             System.out.printf("servers kept: ClickHouse %s (writer %s / %s), PostgreSQL :%d (%s), API %s; Enter stops%n",
@@ -338,6 +349,9 @@ public final class ScaleProbe {
         System.out.printf("API, %d concurrent users (client %s, debtor %s):%n", concurrency, client, debtor);
         Map<String, Latencies> out = new LinkedHashMap<>();
         for (Map.Entry<String, String[]> e : endpoints.entrySet()) {
+            if (!ONLY.isEmpty() && ONLY.stream().noneMatch(e.getKey()::contains)) {
+                continue;
+            }
             String path = e.getValue()[0];
             String user = e.getValue()[1];
             out.put(e.getKey(), measure(e.getKey() + "  " + path.replaceAll("\\?.*", ""), w -> check(get(path, user), path)));
@@ -418,6 +432,9 @@ public final class ScaleProbe {
                 connections[i] = postgres.connect(ERP);
             }
             for (Map.Entry<String, String> e : sqls.entrySet()) {
+                if (!ONLY.isEmpty() && ONLY.stream().noneMatch(e.getKey()::contains)) {
+                    continue;
+                }
                 String sql = dates(e.getValue());
                 String name = e.getKey();
                 out.put(name, measure(name, w -> {
@@ -512,27 +529,6 @@ public final class ScaleProbe {
                     s == null ? "–" : String.format(Locale.ROOT, "%.1f ms", s.pct(50)),
                     s == null ? "–" : String.format(Locale.ROOT, "%.1f ms", s.pct(99)),
                     s == null ? "–" : String.format(Locale.ROOT, "%.1f×", s.pct(50) / a.pct(50)));
-        }
-    }
-
-    /** The heaviest kinds of query the API sent, from ClickHouse's query_log: where the API's time goes. */
-    private void queryLog() {
-        try (Warehouse w = new Warehouse(writer)) {
-            w.execute("SYSTEM FLUSH LOGS");
-            System.out.println("\nClickHouse system.query_log, API queries by shape (user cobranza_reader):");
-            for (JsonNode r : w.query("""
-                    SELECT substring(replaceRegexpAll(query, '\\\\s+', ' '), 1, 110) AS q, count() AS n,
-                           quantile(0.5)(query_duration_ms) AS p50, quantile(0.99)(query_duration_ms) AS p99,
-                           avg(read_rows) AS rows
-                    FROM system.query_log
-                    WHERE type = 2 AND user = 'cobranza_reader'
-                    GROUP BY q ORDER BY sum(query_duration_ms) DESC LIMIT 15
-                    """)) {
-                System.out.printf(Locale.ROOT, "  %6d × p50 %5.0f ms p99 %5.0f ms %,12.0f rows  %s%n", r.get("n").asLong(),
-                        r.get("p50").asDouble(), r.get("p99").asDouble(), r.get("rows").asDouble(), r.get("q").asText());
-            }
-        } catch (RuntimeException e) {
-            System.out.println("query_log unavailable: " + e.getMessage());
         }
     }
 
