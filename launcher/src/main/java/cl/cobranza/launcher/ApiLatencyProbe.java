@@ -101,7 +101,7 @@ public final class ApiLatencyProbe {
     }
 
     /** Logs in through the login form (CSRF token first) and returns a client that carries the session cookie. */
-    private static HttpClient login(URI base, String user, String password) {
+    static HttpClient login(URI base, String user, String password) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
                 .cookieHandler(new java.net.CookieManager()).build();
         try {

@@ -561,32 +561,9 @@ public final class ScaleProbe {
         }
     }
 
-    /** Logs in through the login form (CSRF token first) and returns a client that carries the session cookie. */
+    /** A form-login session of a scale user (the demo users' password, or the 10-client collector's). */
     private static HttpClient login(URI base, String user) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                .cookieHandler(new java.net.CookieManager()).build();
-        try {
-            JsonNode csrf = JSON.readTree(client.send(HttpRequest.newBuilder(base.resolve("/api/v1/csrf")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body());
-            String form = "username=" + enc(user) + "&password=" + enc(user.equals("cobrador10") ? COLLECTOR10_PASSWORD : PASSWORD) + "&_csrf=" + enc(csrf.get("token").asText());
-            HttpResponse<String> r = client.send(HttpRequest.newBuilder(base.resolve("/login"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-            String location = r.headers().firstValue("Location").orElse("");
-            if (r.statusCode() != 302 || location.contains("error")) {
-                throw new IllegalStateException("login of " + user + " failed: " + r.statusCode() + " " + location);
-            }
-            return client;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String enc(String s) {
-        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+        return ApiLatencyProbe.login(base, user, user.equals("cobrador10") ? COLLECTOR10_PASSWORD : PASSWORD);
     }
 
     // ------------------------------------------------------------------------------------------------ misc
