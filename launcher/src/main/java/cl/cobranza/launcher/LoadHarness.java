@@ -2,11 +2,9 @@ package cl.cobranza.launcher;
 
 import cl.cobranza.connectors.debezium.SourceCapture;
 import cl.cobranza.connectors.demo.DemoClient;
-import cl.cobranza.warehouse.ClickHouseServer;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -40,16 +38,9 @@ public final class LoadHarness {
 
     /** Settings of a harness stack: its own scratch folder and free ports, generator off, plus {@code extra}. */
     static StackConfig config(String name, Map<String, String> extra) throws Exception {
-        Path dir = Files.createTempDirectory("cobranza-" + name);
-        Map<String, String> m = new HashMap<>();
-        m.put("cobranza.data-dir", dir.toString());
-        m.put("cobranza.generator.rate", "0");
-        for (String port : List.of("api.port", "postgres.port", "kafka.port", "kafka.controller-port",
-                "clickhouse.http-port", "clickhouse.tcp-port")) {
-            m.put("cobranza." + port, Integer.toString(ClickHouseServer.freePort()));
-        }
-        m.putAll(extra);
-        return StackConfig.of(m);
+        Map<String, String> m = new HashMap<>(extra);
+        m.putIfAbsent("cobranza.generator.rate", "0");
+        return StackConfig.withFreePorts(Files.createTempDirectory("cobranza-" + name), m);
     }
 
     /** Load clients {@code carga-1 … carga-n}, each with its own demo ERP database. */

@@ -179,6 +179,18 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts the API on the stack's port, reading the warehouse as the read-only user. */
     private void startApi() {
+        Map<String, Object> props = apiProperties(config, reader, postgres, clients.keySet());
+        api = CobranzaApi.start(props);
+        apiCloser = api::close;
+        started.push(apiCloser);
+    }
+
+    /**
+     * The API's settings for a stack: its port, the warehouse's read-only user, the platform database, the
+     * demo users over {@code clients} and the KPI, policy and Chile settings of {@code config}.
+     */
+    static Map<String, Object> apiProperties(StackConfig config, WarehouseSettings reader, PostgresServer postgres,
+                                             java.util.Collection<String> clients) {
         Map<String, Object> props = new LinkedHashMap<>();
         props.put("server.port", config.get("cobranza.api.port"));
         props.put("server.address", "127.0.0.1");
@@ -191,7 +203,7 @@ public final class LocalStack implements AutoCloseable {
         props.put("cobranza.demo.user", config.get("cobranza.demo.user"));
         props.put("cobranza.demo.password", config.get("cobranza.demo.password"));
         // an owner, an account manager and a collector over the stack's clients (created once, kept after)
-        props.put("cobranza.demo.clients", String.join(",", clients.keySet()));
+        props.put("cobranza.demo.clients", String.join(",", clients));
         props.put("cobranza.risk.model-file", config.get("cobranza.risk.model-file"));
         props.put("cobranza.chile.holidays-file", config.get("cobranza.chile.holidays-file"));
         props.put("cobranza.chile.uf-file", config.get("cobranza.chile.uf-file"));
@@ -201,11 +213,9 @@ public final class LocalStack implements AutoCloseable {
         }
         props.put("spring.datasource.url", postgres.jdbcUrl(PlatformDb.DATABASE));
         props.put("spring.datasource.username", PostgresServer.SUPERUSER);
-        props.put("spring.datasource.password", "postgres");
+        props.put("spring.datasource.password", postgres.password());
         props.put("cobranza.timezone", config.get("cobranza.timezone"));
-        api = CobranzaApi.start(props);
-        apiCloser = api::close;
-        started.push(apiCloser);
+        return props;
     }
 
     private void startKafka() throws Exception {

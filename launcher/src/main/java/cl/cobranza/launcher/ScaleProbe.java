@@ -235,26 +235,10 @@ public final class ScaleProbe {
 
     private void startApi(ClickHouseServer ch, int port, List<String> clients) {
         System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
-        WarehouseSettings reader = ch.readerSettings();
-        Map<String, Object> props = new LinkedHashMap<>();
-        props.put("server.port", Integer.toString(port));
-        props.put("server.address", "127.0.0.1");
-        props.put("cobranza.clickhouse.url", reader.url());
-        props.put("cobranza.clickhouse.database", reader.database());
-        props.put("cobranza.clickhouse.user", reader.user());
-        props.put("cobranza.clickhouse.password", reader.password());
-        props.put("cobranza.demo.user", "demo");
-        props.put("cobranza.demo.password", PASSWORD);
-        props.put("cobranza.demo.clients", String.join(",", clients));
-        Map<String, String> d = StackConfig.DEFAULTS;
-        for (String k : List.of("cobranza.kpi.aging-edges", "cobranza.risk.model-file", "cobranza.chile.holidays-file",
-                "cobranza.chile.uf-file", "cobranza.audit.retention-days", "cobranza.policy.preventive-days",
-                "cobranza.policy.legal-min-days", "cobranza.policy.legal-min-open-clp", "cobranza.timezone")) {
-            props.put(k, d.get(k));
-        }
-        props.put("spring.datasource.url", postgres.jdbcUrl(PlatformDb.DATABASE));
-        props.put("spring.datasource.username", PostgresServer.SUPERUSER);
-        props.put("spring.datasource.password", postgres.password());
+        // the stack's API settings with the defaults, no groups (the scale clients are c1…c1000)
+        StackConfig config = StackConfig.of(Map.of("cobranza.api.port", Integer.toString(port),
+                "cobranza.demo.password", PASSWORD, "cobranza.groups", ""));
+        Map<String, Object> props = LocalStack.apiProperties(config, ch.readerSettings(), postgres, clients);
         ConfigurableApplicationContext ctx = CobranzaApi.start(props);
         started.push(ctx::close);
     }

@@ -94,6 +94,21 @@ public final class StackConfig {
         return new StackConfig(v);
     }
 
+    /**
+     * Settings of a stack that runs beside others (tests, harnesses): its data in {@code dir}, every port a free
+     * one, then {@code settings} over the defaults.
+     */
+    public static StackConfig withFreePorts(Path dir, Map<String, String> settings) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("cobranza.data-dir", dir.toString());
+        for (String port : java.util.List.of("api.port", "postgres.port", "kafka.port", "kafka.controller-port",
+                "clickhouse.http-port", "clickhouse.tcp-port")) {
+            m.put("cobranza." + port, Integer.toString(cl.cobranza.warehouse.ClickHouseServer.freePort()));
+        }
+        m.putAll(settings);
+        return of(m);
+    }
+
     /** Defaults overridden by the given values (tests). */
     public static StackConfig of(Map<String, String> overrides) {
         Map<String, String> v = new LinkedHashMap<>(DEFAULTS);

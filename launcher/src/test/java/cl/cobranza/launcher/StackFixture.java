@@ -1,7 +1,6 @@
 package cl.cobranza.launcher;
 
 import cl.cobranza.connectors.demo.DemoClient;
-import cl.cobranza.warehouse.ClickHouseServer;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -19,19 +18,12 @@ final class StackFixture {
         Path dir = Path.of("target", "stacks", name + "-" + ProcessHandle.current().pid()).toAbsolutePath();
         Files.createDirectories(dir);
         Map<String, String> m = new HashMap<>();
-        m.put("cobranza.data-dir", dir.toString());
-        m.put("cobranza.api.port", Integer.toString(ClickHouseServer.freePort()));
-        m.put("cobranza.postgres.port", Integer.toString(ClickHouseServer.freePort()));
-        m.put("cobranza.kafka.port", Integer.toString(ClickHouseServer.freePort()));
-        m.put("cobranza.kafka.controller-port", Integer.toString(ClickHouseServer.freePort()));
-        m.put("cobranza.clickhouse.http-port", Integer.toString(ClickHouseServer.freePort()));
-        m.put("cobranza.clickhouse.tcp-port", Integer.toString(ClickHouseServer.freePort()));
         m.put("cobranza.flink.checkpoint-interval-ms", "1000");
         m.put("cobranza.capture.orphan-wait-seconds", "3");
         m.put("cobranza.capture.health-report-ms", "1000");
         m.put("cobranza.generator.rate", Double.toString(generatorRate));
         m.putAll(extra);
-        return StackConfig.of(m);
+        return StackConfig.withFreePorts(dir, m);
     }
 
     static LocalStack start(StackConfig config, List<DemoClient> clients) throws Exception {
