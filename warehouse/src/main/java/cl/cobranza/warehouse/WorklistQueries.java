@@ -44,6 +44,12 @@ public final class WorklistQueries {
 
     /** Most items one call returns. */
     public static final int MAX_LIMIT = 10_000;
+    /** Rows first read when ranking with a model: enough for the default page of 200 in one read almost always. */
+    private static final int FIRST_READ = 2_000;
+    /** Most stopped items or debtors left out in SQL; above it the worklist reads every candidate. */
+    private static final int MAX_SQL_STOPS = 3_000;
+    /** Debtors per debtor_risk read: about 100 KiB of SQL. */
+    private static final int DEBTORS_PER_READ = 2_500;
 
     private static final String SNAPSHOT_COLUMNS = "client_id, invoice_id, debtor_id, dte_type, folio, issue_date, "
             + "due_date, total_clp, credited_clp, paid_clp, open_clp, is_deleted, version, " + ActivityColumns.COLUMNS;
@@ -113,8 +119,9 @@ public final class WorklistQueries {
         if (dueDates.isEmpty()) {
             return new WorklistPage(List.of(), 0);
         }
-        String sql = """
-                SELECT client_id, invoice_id, debtor_id, due_date, open_clp, promise_made_on, promise_date, promise_clp
+        int n = Math.max(1, Math.min(limit, MAX_LIMIT));
+        Optional<String> stopped = stopCondition(scope, filter, stops);
+        String candidates = """
                 FROM
                 (
                     SELECT client_id, invoice_id, debtor_id, due_date, open_clp, is_deleted, last_channel,
@@ -122,17 +129,49 @@ public final class WorklistQueries {
                     FROM invoice_state FINAL
                     WHERE %s%s
                 )
-                WHERE is_deleted = 0 AND open_clp > 0 AND %s%s
+                WHERE is_deleted = 0 AND open_clp > 0 AND %s%s%s%s
                 """.formatted(scope.sqlCondition("client_id"),
                 filter.clientId() == null ? "" : " AND client_id = " + string(filter.clientId()),
-                dueDates.get(),
-                filter.lastChannel() == null ? "" : " AND last_channel = " + string(filter.lastChannel().name()));
-        // non-key conditions stay outside FINAL: next to it they may run before the versions collapse
-        Map<String, DebtorPart> risk = model == null ? Map.of() : debtorParts(scope, filter.clientId());
+                dueDates.get(), stageCondition(filter.stage(), asOf),
+                filter.lastChannel() == null ? "" : " AND last_channel = " + string(filter.lastChannel().name()),
+                stopped.filter(c -> !c.isEmpty()).map(c -> " AND " + c).orElse(""));
+        // non-key conditions stay outside FINAL: next to it they may run before the versions collapse.
+        // The SQL narrows and orders, core decides: without a model the SQL order is the ranking itself (priority =
+        // open × DPD), so the first n rows are the page; with one, priority = round(p × open) ≤ open, so the rows
+        // are read by open balance, largest first, until the page's last priority beats the smallest balance read
+        // (no unread item can rank above it), doubling the read when it does not (at worst every candidate).
+        String order = model == null
+                ? "if(days_after_due > 0, open_clp * days_after_due, 0) DESC, days_after_due DESC, open_clp DESC, client_id, invoice_id"
+                : "open_clp DESC, client_id, invoice_id";
+        long read = stopped.isEmpty() ? Long.MAX_VALUE : model == null ? n : Math.max(4L * n, FIRST_READ);
         DebtorPart unscored = model == null ? null : new DebtorPart(model.debtorLogit(
                 DebtorFeatures.asOf(List.of(), false, asOf, model.promiseGraceDays())), List.of());
-        List<Candidate> candidates = new ArrayList<>();
-        for (JsonNode r : warehouse.query(sql)) {
+        while (true) {
+            List<JsonNode> rows = warehouse.query("""
+                    SELECT client_id, invoice_id, debtor_id, due_date, open_clp, promise_made_on, promise_date, promise_clp,
+                           dateDiff('day', due_date, %s) AS days_after_due
+                    %s%s""".formatted(date(asOf), candidates,
+                    read == Long.MAX_VALUE ? "" : "ORDER BY " + order + "\nLIMIT " + read));
+            List<Candidate> ranked = rank(rows, asOf, filter, stops, model, unscored,
+                    model == null ? Map.of() : debtorParts(scope, rows));
+            ranked.sort(ORDER);
+            List<Candidate> page = ranked.subList(0, Math.min(ranked.size(), n));
+            boolean all = rows.size() < read;
+            if (all || model == null || (page.size() == n
+                    && page.get(n - 1).priority() > rows.get(rows.size() - 1).get("open_clp").asLong())) {
+                long total = all ? ranked.size()
+                        : warehouse.query("SELECT count() AS n\n" + candidates).get(0).get("n").asLong();
+                return new WorklistPage(items(scope, asOf, page), total);
+            }
+            read = read > Long.MAX_VALUE / 4 ? Long.MAX_VALUE : read * 2;
+        }
+    }
+
+    /** The candidates of the read rows, with their priority (and probability and reasons, with a model), unsorted. */
+    private List<Candidate> rank(List<JsonNode> rows, LocalDate asOf, WorklistFilter filter, WorklistStops stops,
+                                 RiskModel model, DebtorPart unscored, Map<String, DebtorPart> risk) {
+        List<Candidate> candidates = new ArrayList<>(rows.size());
+        for (JsonNode r : rows) {
             LocalDate due = LocalDate.parse(r.get("due_date").asText());
             long open = r.get("open_clp").asLong();
             String client = r.get("client_id").asText();
@@ -140,7 +179,7 @@ public final class WorklistQueries {
             String debtor = r.get("debtor_id").asText();
             if (stops.invoices().contains(WorklistStops.key(client, invoice))
                     || stops.debtors().contains(WorklistStops.key(client, debtor))) {
-                continue;
+                continue; // stopped too many to be left out in SQL
             }
             Optional<Stage> stage = policy.stageOf(asOf, due, open, ActivityColumns.promise(r));
             if (stage.isPresent() && (filter.stage() == null || filter.stage() == stage.get())) {
@@ -156,8 +195,11 @@ public final class WorklistQueries {
                 }
             }
         }
-        candidates.sort(ORDER);
-        List<Candidate> page = candidates.subList(0, Math.min(candidates.size(), Math.max(1, Math.min(limit, MAX_LIMIT))));
+        return candidates;
+    }
+
+    /** The page's items with names and activity, in the page's order. */
+    private List<WorklistItem> items(TenantScope scope, LocalDate asOf, List<Candidate> page) {
         Map<String, JsonNode> details = details(scope, page);
         List<WorklistItem> items = new ArrayList<>(page.size());
         for (Candidate c : page) {
@@ -166,7 +208,56 @@ public final class WorklistQueries {
                 item(row, asOf, c).ifPresent(items::add);
             }
         }
-        return new WorklistPage(items, candidates.size());
+        return items;
+    }
+
+    /**
+     * The stage's condition beyond its due dates, as SQL (core's {@link CollectionStage} in SQL form, so the count
+     * is exact without reading every candidate): past 30 days a firm promise (promised date not before asOf; the
+     * zero Date of "no promise" is before every asOf) keeps an item early, and its absence makes it extrajudicial.
+     */
+    private static String stageCondition(Stage stage, LocalDate asOf) {
+        if (stage == Stage.EARLY_OVERDUE) {
+            return " AND (due_date >= " + date(asOf.minusDays(CollectionStage.EARLY_OVERDUE_MAX_DAYS))
+                    + " OR promise_date >= " + date(asOf) + ")";
+        }
+        return stage == Stage.EXTRAJUDICIAL ? " AND promise_date < " + date(asOf) : "";
+    }
+
+    /**
+     * The stops of the scope (and filter client) as a SQL condition ('' when none); empty when there are more than
+     * {@value #MAX_SQL_STOPS} (the query would outgrow the server's 256 KiB limit), and then the worklist reads
+     * every candidate and leaves them out in Java.
+     */
+    private static Optional<String> stopCondition(TenantScope scope, WorklistFilter filter, WorklistStops stops) {
+        StringJoiner invoices = new StringJoiner(", ");
+        StringJoiner debtors = new StringJoiner(", ");
+        int count = pairs(scope, filter, stops.invoices(), invoices) + pairs(scope, filter, stops.debtors(), debtors);
+        if (count > MAX_SQL_STOPS) {
+            return Optional.empty();
+        }
+        List<String> conditions = new ArrayList<>(2);
+        if (invoices.length() > 0) {
+            conditions.add("(client_id, invoice_id) NOT IN (" + invoices + ")");
+        }
+        if (debtors.length() > 0) {
+            conditions.add("(client_id, debtor_id) NOT IN (" + debtors + ")");
+        }
+        return Optional.of(String.join(" AND ", conditions));
+    }
+
+    /** Adds the keys of clients in scope (and the filter's client) as SQL tuples; returns how many. */
+    private static int pairs(TenantScope scope, WorklistFilter filter, java.util.Set<String> keys, StringJoiner out) {
+        int count = 0;
+        for (String key : keys) {
+            int cut = key.indexOf('\u0000');
+            String client = key.substring(0, cut);
+            if (scope.allows(client) && (filter.clientId() == null || filter.clientId().equals(client))) {
+                out.add("(" + string(client) + ", " + string(key.substring(cut + 1)) + ")");
+                count++;
+            }
+        }
+        return count;
     }
 
     /**
@@ -382,15 +473,39 @@ public final class WorklistQueries {
         });
     }
 
-    /** The debtors' parts of the risk logit in scope (one client when given), by {@link WorklistStops#key}. */
-    private Map<String, DebtorPart> debtorParts(TenantScope scope, String clientId) {
+    /**
+     * The parts of the risk logit of the overdue rows' debtors, by {@link WorklistStops#key}, read
+     * {@value #DEBTORS_PER_READ} debtors per query (the server's query size limit).
+     */
+    private Map<String, DebtorPart> debtorParts(TenantScope scope, List<JsonNode> rows) {
+        Map<String, DebtorPart> parts = new HashMap<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        StringJoiner pairs = new StringJoiner(", ");
+        int inQuery = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            JsonNode r = rows.get(i);
+            String client = r.get("client_id").asText();
+            String debtor = r.get("debtor_id").asText();
+            if (r.get("days_after_due").asLong() > 0 && seen.add(WorklistStops.key(client, debtor))) {
+                pairs.add("(" + string(client) + ", " + string(debtor) + ")");
+                inQuery++;
+            }
+            if (inQuery > 0 && (inQuery == DEBTORS_PER_READ || i == rows.size() - 1)) {
+                readDebtorParts(scope, pairs.toString(), parts);
+                pairs = new StringJoiner(", ");
+                inQuery = 0;
+            }
+        }
+        return parts;
+    }
+
+    private void readDebtorParts(TenantScope scope, String pairs, Map<String, DebtorPart> parts) {
         String sql = """
                 SELECT client_id, debtor_id, argMax(debtor_logit, version) AS logit, argMax(reasons, version) AS reasons
                 FROM debtor_risk
-                WHERE %s%s
+                WHERE %s AND (client_id, debtor_id) IN (%s)
                 GROUP BY client_id, debtor_id
-                """.formatted(scope.sqlCondition("client_id"), clientId == null ? "" : " AND client_id = " + string(clientId));
-        Map<String, DebtorPart> parts = new HashMap<>();
+                """.formatted(scope.sqlCondition("client_id"), pairs);
         for (JsonNode r : warehouse.query(sql)) {
             List<DebtorRisk.Reason> reasons = new ArrayList<>();
             try {
@@ -404,7 +519,6 @@ public final class WorklistQueries {
             parts.put(WorklistStops.key(r.get("client_id").asText(), r.get("debtor_id").asText()),
                     new DebtorPart(r.get("logit").asDouble(), reasons));
         }
-        return parts;
     }
 
     /**
