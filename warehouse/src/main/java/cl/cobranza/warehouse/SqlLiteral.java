@@ -31,4 +31,12 @@ public final class SqlLiteral {
     public static String number(long value) {
         return Long.toString(value);
     }
+
+    /** A finite double as a plain decimal literal (no exponent, which old servers may not parse). */
+    public static String number(double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("a SQL number must be finite, got " + value);
+        }
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
 }

@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.StringJoiner;
 
 import static cl.cobranza.warehouse.SqlLiteral.date;
+import static cl.cobranza.warehouse.SqlLiteral.number;
 import static cl.cobranza.warehouse.SqlLiteral.string;
 
 /**
@@ -84,7 +85,7 @@ public final class WorklistQueries {
 
     /** An open invoice that passed the SQL filters, with what ranks it. */
     private record Candidate(String clientId, String invoiceId, String debtorId, long daysAfterDue, long openClp,
-                             long priority, Double probability, List<String> reasons) {
+                             long priority, Double probability, DebtorPart part) {
     }
 
     /** A debtor's part of the risk logit and its reasons, as the Flink job last wrote them. */
@@ -119,7 +120,13 @@ public final class WorklistQueries {
         if (dueDates.isEmpty()) {
             return new WorklistPage(List.of(), 0);
         }
+        if (filter.clientId() != null && !scope.allows(filter.clientId())) {
+            return new WorklistPage(List.of(), 0);
+        }
         int n = Math.max(1, Math.min(limit, MAX_LIMIT));
+        // one client's scope when the filter names one: a 1,000-client IN list costs every query its parsing
+        String inScope = filter.clientId() == null ? scope.sqlCondition("client_id")
+                : TenantScope.of(List.of(filter.clientId())).sqlCondition("client_id");
         Optional<String> stopped = stopCondition(scope, filter, stops);
         String candidates = """
                 FROM
@@ -127,12 +134,10 @@ public final class WorklistQueries {
                     SELECT client_id, invoice_id, debtor_id, due_date, open_clp, is_deleted, last_channel,
                            promise_made_on, promise_date, promise_clp
                     FROM invoice_state FINAL
-                    WHERE %s%s
+                    WHERE %s
                 )
                 WHERE is_deleted = 0 AND open_clp > 0 AND %s%s%s%s
-                """.formatted(scope.sqlCondition("client_id"),
-                filter.clientId() == null ? "" : " AND client_id = " + string(filter.clientId()),
-                dueDates.get(), stageCondition(filter.stage(), asOf),
+                """.formatted(inScope, dueDates.get(), stageCondition(filter.stage(), asOf),
                 filter.lastChannel() == null ? "" : " AND last_channel = " + string(filter.lastChannel().name()),
                 stopped.filter(c -> !c.isEmpty()).map(c -> " AND " + c).orElse(""));
         // non-key conditions stay outside FINAL: next to it they may run before the versions collapse.
@@ -142,29 +147,75 @@ public final class WorklistQueries {
         // (no unread item can rank above it), doubling the read when it does not (at worst every candidate).
         String order = model == null
                 ? "if(days_after_due > 0, open_clp * days_after_due, 0) DESC, days_after_due DESC, open_clp DESC, client_id, invoice_id"
-                : "open_clp DESC, client_id, invoice_id";
-        long read = stopped.isEmpty() ? Long.MAX_VALUE : model == null ? n : Math.max(4L * n, FIRST_READ);
+                : "estimate DESC, days_after_due DESC, open_clp DESC, client_id, invoice_id";
+        long read = stopped.isEmpty() ? Long.MAX_VALUE : model == null ? n : Math.max(2L * n, FIRST_READ);
         DebtorPart unscored = model == null ? null : new DebtorPart(model.debtorLogit(
                 DebtorFeatures.asOf(List.of(), false, asOf, model.promiseGraceDays())), List.of());
+        String columns = "client_id, invoice_id, debtor_id, due_date, open_clp, promise_made_on, promise_date, promise_clp, "
+                + "dateDiff('day', due_date, " + date(asOf) + ") AS days_after_due";
+        String from = model == null ? candidates : """
+                FROM
+                (
+                    SELECT %s
+                    %s) AS candidates
+                LEFT JOIN
+                (
+                    SELECT client_id AS r_client_id, debtor_id AS r_debtor_id, argMax(debtor_logit, version) AS logit,
+                           1 AS scored
+                    FROM debtor_risk
+                    WHERE %s
+                    GROUP BY client_id, debtor_id
+                ) AS risk ON client_id = r_client_id AND debtor_id = r_debtor_id
+                """.formatted(columns, candidates, inScope);
+        String select = model == null ? columns : columns.replace("dateDiff('day', due_date, " + date(asOf) + ")",
+                "days_after_due") + ", " + estimate(model, unscored.logit());
         while (true) {
-            List<JsonNode> rows = warehouse.query("""
-                    SELECT client_id, invoice_id, debtor_id, due_date, open_clp, promise_made_on, promise_date, promise_clp,
-                           dateDiff('day', due_date, %s) AS days_after_due
-                    %s%s""".formatted(date(asOf), candidates,
-                    read == Long.MAX_VALUE ? "" : "ORDER BY " + order + "\nLIMIT " + read));
+            List<JsonNode> rows = warehouse.query("SELECT " + select + "\n" + from
+                    + (read == Long.MAX_VALUE ? "" : "ORDER BY " + order + "\nLIMIT " + read));
             List<Candidate> ranked = rank(rows, asOf, filter, stops, model, unscored,
                     model == null ? Map.of() : debtorParts(scope, rows));
             ranked.sort(ORDER);
             List<Candidate> page = ranked.subList(0, Math.min(ranked.size(), n));
             boolean all = rows.size() < read;
-            if (all || model == null || (page.size() == n
-                    && page.get(n - 1).priority() > rows.get(rows.size() - 1).get("open_clp").asLong())) {
+            if (all || model == null || (page.size() == n && settled(page.get(n - 1).priority(),
+                    rows.get(rows.size() - 1).get("estimate").asDouble()))) {
                 long total = all ? ranked.size()
                         : warehouse.query("SELECT count() AS n\n" + candidates).get(0).get("n").asLong();
-                return new WorklistPage(items(scope, asOf, page), total);
+                return new WorklistPage(items(scope, asOf, model, page), total);
             }
             read = read > Long.MAX_VALUE / 4 ? Long.MAX_VALUE : read * 2;
         }
+    }
+
+    /**
+     * The model's priority p × open in SQL, from the same bins and the debtor's stored logit (the unscored
+     * debtor's when none), 0 for items not yet overdue: an estimate to order by, equal to the exact priority up to
+     * floating-point rounding; {@link #settled} allows for the difference.
+     */
+    private static String estimate(RiskModel model, double unscoredLogit) {
+        return "if(days_after_due > 0, open_clp / (1 + exp(-(if(scored = 1, logit, " + number(unscoredLogit) + ") + "
+                + bins(model.bins(RiskFeature.DAYS_PAST_DUE), "days_after_due") + " + "
+                + bins(model.bins(RiskFeature.OPEN_CLP), "open_clp") + "))), 0) AS estimate";
+    }
+
+    /** A feature's points as a SQL expression of {@code column} (bin = number of edges ≤ value). */
+    private static String bins(RiskModel.FeatureBins bins, String column) {
+        StringBuilder sql = new StringBuilder("multiIf(");
+        for (int i = 0; i < bins.edges().size(); i++) {
+            sql.append(column).append(" < ").append(number(bins.edges().get(i))).append(", ")
+                    .append(number(bins.points().get(i))).append(", ");
+        }
+        return sql.append(number(bins.points().get(bins.edges().size()))).append(')').toString();
+    }
+
+    /**
+     * Whether a page whose last priority is {@code last} is final when the last row read has the estimate
+     * {@code lastEstimate}: every unread row's estimate is at most that, so its priority is at most the estimate
+     * plus rounding (one peso for Math.round, a relative 1e-9 for the floating-point difference); ties go to the
+     * order of the unread rows, which SQL already applies when the estimates are 0 (items not overdue).
+     */
+    private static boolean settled(long last, double lastEstimate) {
+        return last > lastEstimate * (1 + 1e-9) + 1 || (lastEstimate == 0 && last == 0);
     }
 
     /** The candidates of the read rows, with their priority (and probability and reasons, with a model), unsorted. */
@@ -186,26 +237,28 @@ public final class WorklistQueries {
                 long dpd = DaysPastDue.of(due, asOf);
                 if (model == null || dpd <= 0) {
                     candidates.add(new Candidate(client, invoice, debtor, ChronoUnit.DAYS.between(due, asOf), open,
-                            model == null ? CollectionPriority.of(open, dpd) : 0, null, List.of()));
+                            model == null ? CollectionPriority.of(open, dpd) : 0, null, null));
                 } else {
                     DebtorPart part = risk.getOrDefault(WorklistStops.key(client, debtor), unscored);
                     double p = RiskModel.probability(part.logit() + model.itemPoints(dpd, open));
                     candidates.add(new Candidate(client, invoice, debtor, ChronoUnit.DAYS.between(due, asOf), open,
-                            Math.round(p * open), p, reasons(model, part, dpd, open)));
+                            Math.round(p * open), p, part));
                 }
             }
         }
         return candidates;
     }
 
-    /** The page's items with names and activity, in the page's order. */
-    private List<WorklistItem> items(TenantScope scope, LocalDate asOf, List<Candidate> page) {
+    /** The page's items with names, activity and (with a model) risk reasons, in the page's order. */
+    private List<WorklistItem> items(TenantScope scope, LocalDate asOf, RiskModel model, List<Candidate> page) {
         Map<String, JsonNode> details = details(scope, page);
         List<WorklistItem> items = new ArrayList<>(page.size());
         for (Candidate c : page) {
             JsonNode row = details.get(c.clientId() + '\u0000' + c.invoiceId());
             if (row != null) { // gone only if the invoice was voided between the two reads
-                item(row, asOf, c).ifPresent(items::add);
+                List<String> reasons = c.part() == null ? List.of()
+                        : reasons(model, c.part(), c.daysAfterDue(), c.openClp());
+                item(row, asOf, c, reasons).ifPresent(items::add);
             }
         }
         return items;
@@ -423,7 +476,9 @@ public final class WorklistQueries {
             invoices.add("(" + string(c.clientId()) + ", " + string(c.invoiceId()) + ")");
             debtors.add("(" + string(c.clientId()) + ", " + string(c.debtorId()) + ")");
         }
-        String inScope = scope.sqlCondition("client_id");
+        // the page's clients (all in scope: they came from a scoped read), not the whole scope's IN list
+        String inScope = TenantScope.of(page.stream().map(Candidate::clientId).filter(scope::allows).distinct().toList())
+                .sqlCondition("client_id");
         String sql = """
                 SELECT %1$s, d_name, d_rut, c_name
                 FROM
@@ -460,7 +515,7 @@ public final class WorklistQueries {
     }
 
     /** The worklist item of a detail row, empty if it left the list between the two reads (paid meanwhile). */
-    private Optional<WorklistItem> item(JsonNode row, LocalDate asOf, Candidate c) {
+    private Optional<WorklistItem> item(JsonNode row, LocalDate asOf, Candidate c, List<String> reasons) {
         InvoiceSnapshot s = snapshot(row);
         Activity a = s.activity();
         return policy.stageOf(asOf, s.dueDate(), s.openClp(), a.promise()).map(stage -> {
@@ -469,7 +524,7 @@ public final class WorklistQueries {
                     row.get("d_name").asText(), row.get("d_rut").asText(), s.dueDate(), dpd, s.openClp(),
                     bucketLabels.get(aging.bucketOf(dpd)), stage, a.lastAction(), a.promise(),
                     c.priority(), CollectionPriority.reason(s.openClp(), s.dueDate(), asOf, a.promise()),
-                    c.probability(), c.reasons());
+                    c.probability(), reasons);
         });
     }
 

@@ -40,6 +40,10 @@ class SqlLiteralTest {
     void datesAndNumbersAreTyped() {
         assertThat(SqlLiteral.date(LocalDate.of(2024, 3, 1))).isEqualTo("toDate('2024-03-01')");
         assertThat(SqlLiteral.number(-42)).isEqualTo("-42");
+        assertThat(SqlLiteral.number(1e-7)).isEqualTo("0.0000001");
+        assertThat(SqlLiteral.number(-2.5e10)).isEqualTo("-25000000000");
+        assertThat(SqlLiteral.number(0.1)).isEqualTo("0.1");
+        assertThatThrownBy(() -> SqlLiteral.number(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SqlLiteral.string(null)).isInstanceOf(NullPointerException.class);
     }
 
