@@ -54,6 +54,30 @@ public final class WorklistQueries {
 
     private static final String SNAPSHOT_COLUMNS = "client_id, invoice_id, debtor_id, dte_type, folio, issue_date, "
             + "due_date, total_clp, credited_clp, paid_clp, open_clp, is_deleted, version, " + ActivityColumns.COLUMNS;
+    /**
+     * The newest version of each invoice whose key (client_id, invoice_id: every version of a row shares it)
+     * matches {@code %s}, with {@link #SNAPSHOT_COLUMNS}: a FROM clause. For a few keys, collapsing the matching rows
+     * with argMax reads far less than FINAL, which merges every column of every granule it touches (a 200-item
+     * page over 197 clients at 1M invoices: 0.11 s against 0.39 s, the same rows); for whole clients FINAL wins.
+     */
+    private static final String NEWEST_OF_KEYS = newestOfKeys();
+
+    private static String newestOfKeys() {
+        StringJoiner collapsed = new StringJoiner(", ");
+        StringJoiner read = new StringJoiner(", ");
+        for (String c : SNAPSHOT_COLUMNS.split(", ")) {
+            if (c.equals("version")) {
+                read.add("version AS v");
+                collapsed.add("max(v) AS version");
+            } else {
+                read.add(c);
+                collapsed.add(c.equals("client_id") || c.equals("invoice_id") ? c : "argMax(" + c + ", v) AS " + c);
+            }
+        }
+        return "FROM\n(\n    SELECT " + collapsed + "\n    FROM (SELECT " + read
+                + " FROM invoice_state WHERE %s)\n    GROUP BY client_id, invoice_id\n)\n";
+    }
+
     /** Highest priority first; then the latest (or soonest due), the largest, and by id for a stable order. */
     private static final Comparator<Candidate> ORDER = Comparator.comparingLong(Candidate::priority).reversed()
             .thenComparing(Comparator.comparingLong(Candidate::daysAfterDue).reversed())
@@ -322,18 +346,13 @@ public final class WorklistQueries {
         if (!scope.allows(clientId)) {
             return List.of();
         }
-        String sql = """
-                SELECT %1$s
-                FROM
-                (
-                    SELECT %1$s
-                    FROM invoice_state FINAL
-                    WHERE %2$s AND client_id = %3$s
-                )
-                WHERE is_deleted = 0 AND debtor_id = %4$s AND issue_date <= %5$s
+        // every invoice that ever had the debtor, collapsed; the newest version must still have it
+        String sql = "SELECT " + SNAPSHOT_COLUMNS + "\n" + NEWEST_OF_KEYS.formatted(scope.sqlCondition("client_id") + " AND client_id = " + string(clientId)
+                + " AND invoice_id IN (SELECT invoice_id FROM invoice_state WHERE client_id = " + string(clientId)
+                + " AND debtor_id = " + string(debtorId) + ")") + """
+                WHERE is_deleted = 0 AND debtor_id = %s AND issue_date <= %s
                 ORDER BY due_date, invoice_id
-                """.formatted(SNAPSHOT_COLUMNS, scope.sqlCondition("client_id"), string(clientId), string(debtorId),
-                date(asOf));
+                """.formatted(string(debtorId), date(asOf));
         List<InvoiceSnapshot> result = new ArrayList<>();
         for (JsonNode r : warehouse.query(sql)) {
             result.add(snapshot(r));
@@ -358,15 +377,22 @@ public final class WorklistQueries {
         if (pairs.length() == 0) {
             return out;
         }
+        // every invoice that ever had one of the debtors, collapsed; the newest version must still have it
         String sql = """
                 SELECT client_id, debtor_id, invoice_id
                 FROM
                 (
-                    SELECT client_id, debtor_id, invoice_id, is_deleted
-                    FROM invoice_state FINAL
-                    WHERE %s AND (client_id, debtor_id) IN (%s)
+                    SELECT client_id, invoice_id, argMax(debtor_id, v) AS debtor_id, argMax(is_deleted, v) AS is_deleted
+                    FROM
+                    (
+                        SELECT client_id, invoice_id, debtor_id, is_deleted, version AS v
+                        FROM invoice_state
+                        WHERE (client_id, invoice_id) IN
+                              (SELECT client_id, invoice_id FROM invoice_state WHERE %1$s AND (client_id, debtor_id) IN (%2$s))
+                    )
+                    GROUP BY client_id, invoice_id
                 )
-                WHERE is_deleted = 0
+                WHERE is_deleted = 0 AND (client_id, debtor_id) IN (%2$s)
                 """.formatted(scope.sqlCondition("client_id"), pairs);
         for (JsonNode r : warehouse.query(sql)) {
             out.computeIfAbsent(WorklistStops.key(r.get("client_id").asText(), r.get("debtor_id").asText()),
@@ -487,8 +513,7 @@ public final class WorklistQueries {
                     FROM
                     (
                         SELECT %1$s
-                        FROM invoice_state FINAL
-                        WHERE %2$s AND (client_id, invoice_id) IN (%3$s)
+                        %5$s
                     ) AS invoices
                     LEFT JOIN
                     (
@@ -507,7 +532,8 @@ public final class WorklistQueries {
                     GROUP BY client_id
                 ) AS companies ON client_id = c_client_id
                 WHERE is_deleted = 0
-                """.formatted(SNAPSHOT_COLUMNS, inScope, invoices, debtors);
+                """.formatted(SNAPSHOT_COLUMNS, inScope, invoices, debtors,
+                NEWEST_OF_KEYS.formatted(inScope + " AND (client_id, invoice_id) IN (" + invoices + ")"));
         for (JsonNode r : warehouse.query(sql)) {
             rows.put(r.get("client_id").asText() + '\u0000' + r.get("invoice_id").asText(), r);
         }

@@ -45,6 +45,9 @@ class WorklistQueriesTest {
     private static final String INJECTION = "wl-alfa' OR 1=1 --";
     private static final LocalDate MAR_31 = LocalDate.of(2025, 3, 31);
     private static final TenantScope BOTH = TenantScope.of(List.of(ALFA, BETA));
+    private static final String GAMMA = "wl-gamma";
+    private static final LocalDate JUNE = LocalDate.of(2025, 6, 30);
+    private static final InvoiceSnapshot G1 = invoice(GAMMA, "G1").debtor("D2").due(JUNE).version(2).build();
 
     private static final LastAction A1_CALL = new LastAction(LocalDate.of(2025, 3, 20), Channel.CALL, Outcome.CONTACTED);
     private static final PromiseToPay A2_PROMISE = new PromiseToPay(LocalDate.of(2025, 3, 25), LocalDate.of(2025, 4, 5), 300_000);
@@ -98,6 +101,10 @@ class WorklistQueriesTest {
         writer.writeInvoices(List.of(invoice(ALFA, "A3").debtor("D1").folio(103).due(LocalDate.of(2025, 3, 21))
                 .total(2_000_000).activity(new Activity(A1_CALL, 1, null, 0, List.of())).version(0).build()));
         writer.writeInvoices(List.of(A1, A2, A3, A4, A5, A6, A7, A8, A9, B1));
+        // gamma (never on a worklist: due in June): G1 moved from debtor D1 to D2, G2 of D1 voided by its newer version
+        writer.writeInvoices(List.of(invoice(GAMMA, "G1").debtor("D1").due(JUNE).version(1).build(),
+                invoice(GAMMA, "G2").debtor("D1").due(JUNE).version(1).build()));
+        writer.writeInvoices(List.of(G1, invoice(GAMMA, "G2").debtor("D1").due(JUNE).voided().version(2).build()));
         queries = new WorklistQueries(warehouse);
     }
 
@@ -248,6 +255,16 @@ class WorklistQueriesTest {
         assertThat(a4.get("promise_date").asText()).isEqualTo(a4.get("last_action_date").asText());
         assertThat(a4.get("last_channel").asText()).isEmpty();
         assertThat(a4.get("movements").asText()).isEqualTo("[]");
+    }
+
+    @Test
+    void aDebtorsInvoicesAreThoseItsNewestVersionsName() {
+        TenantScope gamma = TenantScope.of(List.of(GAMMA));
+        assertThat(queries.debtorInvoices(gamma, GAMMA, "D1", MAR_31)).as("G1 moved to D2, G2 voided").isEmpty();
+        assertThat(queries.debtorInvoices(gamma, GAMMA, "D2", MAR_31)).containsExactly(G1);
+        assertThat(queries.invoiceIdsByDebtor(gamma, List.of(WorklistStops.key(GAMMA, "D1"), WorklistStops.key(GAMMA, "D2"))))
+                .containsExactly(java.util.Map.entry(WorklistStops.key(GAMMA, "D2"), List.of("G1")));
+        assertThat(queries.invoiceIdsByDebtor(BOTH, List.of(WorklistStops.key(GAMMA, "D2")))).as("out of scope").isEmpty();
     }
 
     @Test
