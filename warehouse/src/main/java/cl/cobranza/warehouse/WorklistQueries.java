@@ -49,8 +49,8 @@ public final class WorklistQueries {
     private static final int FIRST_READ = 2_000;
     /** Most stopped items or debtors left out in SQL; above it the worklist reads every candidate. */
     private static final int MAX_SQL_STOPS = 3_000;
-    /** Debtors per debtor_risk read: about 100 KiB of SQL. */
-    private static final int DEBTORS_PER_READ = 2_500;
+    /** Page items per details read: their keys appear three times, about 100 KiB of SQL at most. */
+    private static final int DETAILS_PER_READ = 1_000;
 
     private static final String SNAPSHOT_COLUMNS = "client_id, invoice_id, debtor_id, dte_type, folio, issue_date, "
             + "due_date, total_clp, credited_clp, paid_clp, open_clp, is_deleted, version, " + ActivityColumns.COLUMNS;
@@ -109,12 +109,9 @@ public final class WorklistQueries {
 
     /** An open invoice that passed the SQL filters, with what ranks it. */
     private record Candidate(String clientId, String invoiceId, String debtorId, long daysAfterDue, long openClp,
-                             long priority, Double probability, DebtorPart part) {
+                             long priority, Double probability) {
     }
 
-    /** A debtor's part of the risk logit and its reasons, as the Flink job last wrote them. */
-    private record DebtorPart(double logit, List<DebtorRisk.Reason> reasons) {
-    }
 
     /**
      * The open items in {@code scope} narrowed by {@code filter} as of {@code asOf}, highest priority first,
@@ -173,8 +170,8 @@ public final class WorklistQueries {
                 ? "if(days_after_due > 0, open_clp * days_after_due, 0) DESC, days_after_due DESC, open_clp DESC, client_id, invoice_id"
                 : "estimate DESC, days_after_due DESC, open_clp DESC, client_id, invoice_id";
         long read = stopped.isEmpty() ? Long.MAX_VALUE : model == null ? n : Math.max(2L * n, FIRST_READ);
-        DebtorPart unscored = model == null ? null : new DebtorPart(model.debtorLogit(
-                DebtorFeatures.asOf(List.of(), false, asOf, model.promiseGraceDays())), List.of());
+        double unscored = model == null ? 0 : model.debtorLogit(
+                DebtorFeatures.asOf(List.of(), false, asOf, model.promiseGraceDays()));
         String columns = "client_id, invoice_id, debtor_id, due_date, open_clp, promise_made_on, promise_date, promise_clp, "
                 + "dateDiff('day', due_date, " + date(asOf) + ") AS days_after_due";
         String from = model == null ? candidates : """
@@ -192,12 +189,11 @@ public final class WorklistQueries {
                 ) AS risk ON client_id = r_client_id AND debtor_id = r_debtor_id
                 """.formatted(columns, candidates, inScope);
         String select = model == null ? columns : columns.replace("dateDiff('day', due_date, " + date(asOf) + ")",
-                "days_after_due") + ", " + estimate(model, unscored.logit());
+                "days_after_due") + ", logit, scored, " + estimate(model, unscored);
         while (true) {
             List<JsonNode> rows = warehouse.query("SELECT " + select + "\n" + from
                     + (read == Long.MAX_VALUE ? "" : "ORDER BY " + order + "\nLIMIT " + read));
-            List<Candidate> ranked = rank(rows, asOf, filter, stops, model, unscored,
-                    model == null ? Map.of() : debtorParts(scope, rows));
+            List<Candidate> ranked = rank(rows, asOf, filter, stops, model, unscored);
             ranked.sort(ORDER);
             List<Candidate> page = ranked.subList(0, Math.min(ranked.size(), n));
             boolean all = rows.size() < read;
@@ -244,7 +240,7 @@ public final class WorklistQueries {
 
     /** The candidates of the read rows, with their priority (and probability and reasons, with a model), unsorted. */
     private List<Candidate> rank(List<JsonNode> rows, LocalDate asOf, WorklistFilter filter, WorklistStops stops,
-                                 RiskModel model, DebtorPart unscored, Map<String, DebtorPart> risk) {
+                                 RiskModel model, double unscored) {
         List<Candidate> candidates = new ArrayList<>(rows.size());
         for (JsonNode r : rows) {
             LocalDate due = LocalDate.parse(r.get("due_date").asText());
@@ -261,12 +257,13 @@ public final class WorklistQueries {
                 long dpd = DaysPastDue.of(due, asOf);
                 if (model == null || dpd <= 0) {
                     candidates.add(new Candidate(client, invoice, debtor, ChronoUnit.DAYS.between(due, asOf), open,
-                            model == null ? CollectionPriority.of(open, dpd) : 0, null, null));
+                            model == null ? CollectionPriority.of(open, dpd) : 0, null));
                 } else {
-                    DebtorPart part = risk.getOrDefault(WorklistStops.key(client, debtor), unscored);
-                    double p = RiskModel.probability(part.logit() + model.itemPoints(dpd, open));
+                    // the debtor's part of the logit as the Flink job last wrote it; an unscored debtor's otherwise
+                    double logit = r.get("scored").asInt() == 1 ? r.get("logit").asDouble() : unscored;
+                    double p = RiskModel.probability(logit + model.itemPoints(dpd, open));
                     candidates.add(new Candidate(client, invoice, debtor, ChronoUnit.DAYS.between(due, asOf), open,
-                            Math.round(p * open), p, part));
+                            Math.round(p * open), p));
                 }
             }
         }
@@ -275,13 +272,16 @@ public final class WorklistQueries {
 
     /** The page's items with names, activity and (with a model) risk reasons, in the page's order. */
     private List<WorklistItem> items(TenantScope scope, LocalDate asOf, RiskModel model, List<Candidate> page) {
-        Map<String, JsonNode> details = details(scope, page);
+        Map<String, JsonNode> details = new HashMap<>();
+        for (int from = 0; from < page.size(); from += DETAILS_PER_READ) { // the server's query and AST size limits
+            details.putAll(details(scope, page.subList(from, Math.min(page.size(), from + DETAILS_PER_READ))));
+        }
         List<WorklistItem> items = new ArrayList<>(page.size());
         for (Candidate c : page) {
             JsonNode row = details.get(c.clientId() + '\u0000' + c.invoiceId());
             if (row != null) { // gone only if the invoice was voided between the two reads
-                List<String> reasons = c.part() == null ? List.of()
-                        : reasons(model, c.part(), c.daysAfterDue(), c.openClp());
+                List<String> reasons = c.probability() == null ? List.of()
+                        : reasons(model, debtorReasons(row), c.daysAfterDue(), c.openClp());
                 item(row, asOf, c, reasons).ifPresent(items::add);
             }
         }
@@ -368,10 +368,12 @@ public final class WorklistQueries {
         Objects.requireNonNull(scope, "scope");
         Map<String, List<String>> out = new HashMap<>();
         StringJoiner pairs = new StringJoiner(", ");
+        java.util.Set<String> clients = new java.util.LinkedHashSet<>();
         for (String key : debtorKeys) {
             int cut = key.indexOf('\u0000');
             if (scope.allows(key.substring(0, cut))) {
                 pairs.add("(" + string(key.substring(0, cut)) + ", " + string(key.substring(cut + 1)) + ")");
+                clients.add(key.substring(0, cut));
             }
         }
         if (pairs.length() == 0) {
@@ -393,7 +395,7 @@ public final class WorklistQueries {
                     GROUP BY client_id, invoice_id
                 )
                 WHERE is_deleted = 0 AND (client_id, debtor_id) IN (%2$s)
-                """.formatted(scope.sqlCondition("client_id"), pairs);
+                """.formatted(TenantScope.of(clients).sqlCondition("client_id"), pairs); // the keys' clients, all in scope
         for (JsonNode r : warehouse.query(sql)) {
             out.computeIfAbsent(WorklistStops.key(r.get("client_id").asText(), r.get("debtor_id").asText()),
                     k -> new ArrayList<>()).add(r.get("invoice_id").asText());
@@ -490,7 +492,10 @@ public final class WorklistQueries {
         return Optional.of(to == Long.MAX_VALUE ? upper : upper + " AND due_date >= " + date(asOf.minusDays(to)));
     }
 
-    /** The full rows of the page's invoices with debtor and client names, by client and invoice id. */
+    /**
+     * The full rows of these page items with debtor and client names and the debtor's risk reasons, by client and
+     * invoice id: one query.
+     */
     private Map<String, JsonNode> details(TenantScope scope, List<Candidate> page) {
         Map<String, JsonNode> rows = new HashMap<>();
         if (page.isEmpty()) {
@@ -506,24 +511,35 @@ public final class WorklistQueries {
         String inScope = TenantScope.of(page.stream().map(Candidate::clientId).filter(scope::allows).distinct().toList())
                 .sqlCondition("client_id");
         String sql = """
-                SELECT %1$s, d_name, d_rut, c_name
+                SELECT %1$s, d_name, d_rut, risk_reasons, c_name
                 FROM
                 (
-                    SELECT %1$s, d_name, d_rut
+                    SELECT %1$s, d_name, d_rut, risk_reasons
                     FROM
                     (
-                        SELECT %1$s
-                        %5$s
-                    ) AS invoices
+                        SELECT %1$s, d_name, d_rut
+                        FROM
+                        (
+                            SELECT %1$s
+                            %5$s
+                        ) AS invoices
+                        LEFT JOIN
+                        (
+                            SELECT client_id AS d_client_id, debtor_id AS d_debtor_id,
+                                   argMax(name, version) AS d_name, argMax(rut, version) AS d_rut
+                            FROM debtors
+                            WHERE %2$s AND (client_id, debtor_id) IN (%4$s)
+                            GROUP BY client_id, debtor_id
+                        ) AS names ON client_id = d_client_id AND debtor_id = d_debtor_id
+                    ) AS named
                     LEFT JOIN
                     (
-                        SELECT client_id AS d_client_id, debtor_id AS d_debtor_id,
-                               argMax(name, version) AS d_name, argMax(rut, version) AS d_rut
-                        FROM debtors
+                        SELECT client_id AS k_client_id, debtor_id AS k_debtor_id, argMax(reasons, version) AS risk_reasons
+                        FROM debtor_risk
                         WHERE %2$s AND (client_id, debtor_id) IN (%4$s)
                         GROUP BY client_id, debtor_id
-                    ) AS names ON client_id = d_client_id AND debtor_id = d_debtor_id
-                ) AS named
+                    ) AS risk ON client_id = k_client_id AND debtor_id = k_debtor_id
+                ) AS scored
                 LEFT JOIN
                 (
                     SELECT client_id AS c_client_id, argMax(name, version) AS c_name
@@ -554,63 +570,34 @@ public final class WorklistQueries {
         });
     }
 
-    /**
-     * The parts of the risk logit of the overdue rows' debtors, by {@link WorklistStops#key}, read
-     * {@value #DEBTORS_PER_READ} debtors per query (the server's query size limit).
-     */
-    private Map<String, DebtorPart> debtorParts(TenantScope scope, List<JsonNode> rows) {
-        Map<String, DebtorPart> parts = new HashMap<>();
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        StringJoiner pairs = new StringJoiner(", ");
-        int inQuery = 0;
-        for (int i = 0; i < rows.size(); i++) {
-            JsonNode r = rows.get(i);
-            String client = r.get("client_id").asText();
-            String debtor = r.get("debtor_id").asText();
-            if (r.get("days_after_due").asLong() > 0 && seen.add(WorklistStops.key(client, debtor))) {
-                pairs.add("(" + string(client) + ", " + string(debtor) + ")");
-                inQuery++;
-            }
-            if (inQuery > 0 && (inQuery == DEBTORS_PER_READ || i == rows.size() - 1)) {
-                readDebtorParts(scope, pairs.toString(), parts);
-                pairs = new StringJoiner(", ");
-                inQuery = 0;
-            }
+    /** The debtor's reasons of a detail row ({@code risk_reasons}: the JSON array debtor_risk holds; '' when unscored). */
+    private static List<DebtorRisk.Reason> debtorReasons(JsonNode row) {
+        String json = row.path("risk_reasons").asText("");
+        List<DebtorRisk.Reason> reasons = new ArrayList<>();
+        if (json.isEmpty()) {
+            return reasons;
         }
-        return parts;
-    }
-
-    private void readDebtorParts(TenantScope scope, String pairs, Map<String, DebtorPart> parts) {
-        String sql = """
-                SELECT client_id, debtor_id, argMax(debtor_logit, version) AS logit, argMax(reasons, version) AS reasons
-                FROM debtor_risk
-                WHERE %s AND (client_id, debtor_id) IN (%s)
-                GROUP BY client_id, debtor_id
-                """.formatted(scope.sqlCondition("client_id"), pairs);
-        for (JsonNode r : warehouse.query(sql)) {
-            List<DebtorRisk.Reason> reasons = new ArrayList<>();
-            try {
-                for (JsonNode x : MAPPER.readTree(r.get("reasons").asText())) {
-                    reasons.add(new DebtorRisk.Reason(x.path("feature").asText(), x.path("text").asText(),
-                            x.path("impact").asDouble()));
-                }
-            } catch (java.io.IOException e) {
-                throw new WarehouseException(sql, "debtor_risk.reasons is not JSON for " + r.get("debtor_id").asText(), e);
+        try {
+            for (JsonNode x : MAPPER.readTree(json)) {
+                reasons.add(new DebtorRisk.Reason(x.path("feature").asText(), x.path("text").asText(),
+                        x.path("impact").asDouble()));
             }
-            parts.put(WorklistStops.key(r.get("client_id").asText(), r.get("debtor_id").asText()),
-                    new DebtorPart(r.get("logit").asDouble(), reasons));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("debtor_risk.reasons is not JSON for debtor " + row.get("debtor_id").asText()
+                    + " of " + row.get("client_id").asText() + ": " + json, e);
         }
+        return reasons;
     }
 
     /**
      * The strongest reasons of an item's score, in Spanish: the debtor's and the item's own (days past due,
      * amount), by how far their points sit from each feature's average, at most {@value #REASONS}.
      */
-    private static List<String> reasons(RiskModel model, DebtorPart part, long dpd, long open) {
+    private static List<String> reasons(RiskModel model, List<DebtorRisk.Reason> debtorReasons, long dpd, long open) {
         record Scored(String text, double impact) {
         }
         List<Scored> all = new ArrayList<>();
-        part.reasons().forEach(r -> all.add(new Scored(r.text(), r.impact())));
+        debtorReasons.forEach(r -> all.add(new Scored(r.text(), r.impact())));
         for (RiskFeature f : List.of(RiskFeature.DAYS_PAST_DUE, RiskFeature.OPEN_CLP)) {
             RiskModel.FeatureBins bins = model.bins(f);
             double value = f == RiskFeature.DAYS_PAST_DUE ? dpd : open;

@@ -226,6 +226,18 @@ class WorklistRankingTest {
     }
 
     @Test
+    void aScoredDebtorsReasonsComeWithItsItemsAndAnUnscoredOneHasOnlyTheItemsOwn() {
+        WorklistPage page = queries.worklist(TenantScope.of(CLIENTS), new WorklistFilter(null, Stage.EXTRAJUDICIAL, null,
+                null), AS_OF, 300, stops, MODEL);
+        assertThat(page.items()).hasSize(300);
+        for (WorklistItem i : page.items()) {
+            boolean scored = LOGITS.containsKey(WorklistStops.key(i.clientId(), i.debtorId()));
+            assertThat(i.riskReasons()).as(i.invoiceId()).hasSize(scored ? 3 : 2);
+            assertThat(i.riskReasons().contains("razón")).as(i.invoiceId()).isEqualTo(scored);
+        }
+    }
+
+    @Test
     void moreStopsThanTheSqlCanHoldAreLeftOutInJava() {
         Set<String> many = new HashSet<>(stops.invoices());
         for (int i = 0; many.size() < 3_500; i++) {
