@@ -3,11 +3,9 @@ package cl.cobranza.api.kpis;
 import cl.cobranza.api.export.Tabular;
 import cl.cobranza.api.security.Tenancy;
 import cl.cobranza.api.web.DateParameter;
+import cl.cobranza.core.kpi.AgencyDistribution;
 import cl.cobranza.core.kpi.CohortRecovery;
 import cl.cobranza.core.kpi.DailyKpis;
-import cl.cobranza.core.kpi.KpiDefinition;
-import cl.cobranza.core.kpi.KpiDefinitions;
-import cl.cobranza.core.kpi.KpiSnapshot;
 import cl.cobranza.core.kpi.MonthlyKpis;
 import cl.cobranza.core.kpi.Percentiles;
 import cl.cobranza.warehouse.ClientInfo;
@@ -98,33 +96,16 @@ class PortfolioController {
         TenantScope agency = TenantScope.everyClient();
         List<ClientInfo> all = queries.clients(agency);
         List<String> ids = all.stream().map(ClientInfo::clientId).toList();
-        Map<String, DailyKpis> latest = queries.latestDaily(agency, ids, day);
         Map<String, MonthlyKpis> month = new HashMap<>();
         queries.monthly(agency, ids, YearMonth.from(day), YearMonth.from(day)).forEach(m -> month.put(m.clientId(), m));
         Map<String, List<CohortRecovery>> cohorts = new HashMap<>();
         queries.cohorts(agency, ids).forEach(c -> cohorts.computeIfAbsent(c.clientId(), k -> new ArrayList<>()).add(c));
-        Map<String, Long> deadLetters = queries.deadLetterCounts(agency, ids);
-
-        List<KpiColumn> columns = new ArrayList<>();
-        Map<String, Map<String, Number>> valuesByClient = new LinkedHashMap<>();
-        for (String id : ids) {
-            Map<String, Number> values = new LinkedHashMap<>();
-            for (KpiSnapshot.Value v : KpiSnapshot.current(latest.get(id), month.get(id), cohorts.getOrDefault(id, List.of()),
-                    day, deadLetters.getOrDefault(id, 0L))) {
-                values.put(v.definition().id(), v.value());
-            }
-            valuesByClient.put(id, values);
-        }
-        Map<String, Map<String, Integer>> ranksByKpi = new HashMap<>();
-        for (KpiDefinition d : KpiDefinitions.ALL) {
-            if (d.id().equals(KpiDefinitions.AGING)) {
-                continue;
-            }
-            columns.add(new KpiColumn(d.id(), d.nameEs(), d.unit().label(), d.definitionEs(), Percentiles.higherIsBetter(d.id())));
-            Map<String, Number> column = new HashMap<>();
-            valuesByClient.forEach((client, values) -> column.put(client, values.get(d.id())));
-            ranksByKpi.put(d.id(), Percentiles.ranks(column, d.id()));
-        }
+        AgencyDistribution distribution = new AgencyDistribution(ids, queries.latestDaily(agency, ids, day), month, cohorts,
+                queries.deadLetterCounts(agency, ids), day);
+        List<KpiColumn> columns = AgencyDistribution.RANKED.stream()
+                .map(d -> new KpiColumn(d.id(), d.nameEs(), d.unit().label(), d.definitionEs(),
+                        Percentiles.higherIsBetter(d.id())))
+                .toList();
 
         List<String> visible = mine.restrict(ids);
         Map<String, List<Number>> overdue = new HashMap<>();
@@ -138,14 +119,10 @@ class PortfolioController {
             if (!mine.allows(c.clientId())) {
                 continue;
             }
-            Map<String, Integer> percentiles = new LinkedHashMap<>();
-            for (KpiColumn col : columns) {
-                percentiles.put(col.id(), ranksByKpi.get(col.id()).get(c.clientId()));
-            }
             Map<String, List<Number>> spark = new LinkedHashMap<>();
             spark.put("overdueClp", overdue.getOrDefault(c.clientId(), List.of()));
             spark.put("dsoCountback", dso.getOrDefault(c.clientId(), List.of()));
-            rows.add(new Row(c.clientId(), c.name(), valuesByClient.get(c.clientId()), percentiles, spark));
+            rows.add(new Row(c.clientId(), c.name(), distribution.values(c.clientId()), distribution.ranks(c.clientId()), spark));
         }
         return new Portfolio(day.toString(), ids.size(), columns, rows);
     }
