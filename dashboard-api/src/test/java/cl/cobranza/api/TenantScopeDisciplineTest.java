@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TenantScopeDisciplineTest {
     private static final Map<String, String> ALLOWED = Map.of(
             "Tenancy.java", "the one place that maps users to scopes",
-            "PortfolioController.java", "percentiles within the agency read every client's values server-side; only the caller's rows are returned",
+            "PortfolioCache.java", "percentiles within the agency read every client's values server-side; only the caller's rows are returned",
             "PipelineMetrics.java", "Prometheus gauges for operators (/actuator/prometheus is ADMIN only)");
 
     @Test

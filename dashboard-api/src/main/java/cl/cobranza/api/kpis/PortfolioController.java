@@ -3,15 +3,6 @@ package cl.cobranza.api.kpis;
 import cl.cobranza.api.export.Tabular;
 import cl.cobranza.api.security.Tenancy;
 import cl.cobranza.api.web.DateParameter;
-import cl.cobranza.core.kpi.CohortRecovery;
-import cl.cobranza.core.kpi.DailyKpis;
-import cl.cobranza.core.kpi.KpiDefinition;
-import cl.cobranza.core.kpi.KpiDefinitions;
-import cl.cobranza.core.kpi.KpiSnapshot;
-import cl.cobranza.core.kpi.MonthlyKpis;
-import cl.cobranza.core.kpi.Percentiles;
-import cl.cobranza.warehouse.ClientInfo;
-import cl.cobranza.warehouse.KpiQueries;
 import cl.cobranza.warehouse.TenantScope;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -19,10 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,19 +19,16 @@ import java.util.Map;
  * current KPIs, its percentile rank within the whole agency on each (100 = best, in the KPI's direction;
  * size-only KPIs rank the largest 100), and 30-day sparklines (oldest first). Ranks are
  * computed over every client of the agency (that is what "within the agency" means), but only the caller's
- * clients are returned. A fixed number of queries whatever the number of clients.
+ * clients are returned. The agency's rows come from {@link PortfolioCache}; a request only picks the caller's.
  */
 @RestController
 class PortfolioController {
-    /** Days of history in each sparkline. */
-    static final int SPARK_DAYS = 30;
-
-    private final KpiQueries queries;
+    private final PortfolioCache cache;
     private final Tenancy tenancy;
     private final Clock clock;
 
-    PortfolioController(KpiQueries queries, Tenancy tenancy, Clock clock) {
-        this.queries = queries;
+    PortfolioController(PortfolioCache cache, Tenancy tenancy, Clock clock) {
+        this.cache = cache;
         this.tenancy = tenancy;
         this.clock = clock;
     }
@@ -94,59 +79,8 @@ class PortfolioController {
     Portfolio portfolio(@RequestParam(name = "asOf", required = false) String asOf) {
         LocalDate day = DateParameter.parse("asOf", asOf, LocalDate.now(clock));
         TenantScope mine = tenancy.scope();
-        // the agency's distribution: read server-side over every client, never returned row by row
-        TenantScope agency = TenantScope.everyClient();
-        List<ClientInfo> all = queries.clients(agency);
-        List<String> ids = all.stream().map(ClientInfo::clientId).toList();
-        Map<String, DailyKpis> latest = queries.latestDaily(agency, ids, day);
-        Map<String, MonthlyKpis> month = new HashMap<>();
-        queries.monthly(agency, ids, YearMonth.from(day), YearMonth.from(day)).forEach(m -> month.put(m.clientId(), m));
-        Map<String, List<CohortRecovery>> cohorts = new HashMap<>();
-        queries.cohorts(agency, ids).forEach(c -> cohorts.computeIfAbsent(c.clientId(), k -> new ArrayList<>()).add(c));
-        Map<String, Long> deadLetters = queries.deadLetterCounts(agency, ids);
-
-        List<KpiColumn> columns = new ArrayList<>();
-        Map<String, Map<String, Number>> valuesByClient = new LinkedHashMap<>();
-        for (String id : ids) {
-            Map<String, Number> values = new LinkedHashMap<>();
-            for (KpiSnapshot.Value v : KpiSnapshot.current(latest.get(id), month.get(id), cohorts.getOrDefault(id, List.of()),
-                    day, deadLetters.getOrDefault(id, 0L))) {
-                values.put(v.definition().id(), v.value());
-            }
-            valuesByClient.put(id, values);
-        }
-        Map<String, Map<String, Integer>> ranksByKpi = new HashMap<>();
-        for (KpiDefinition d : KpiDefinitions.ALL) {
-            if (d.id().equals(KpiDefinitions.AGING)) {
-                continue;
-            }
-            columns.add(new KpiColumn(d.id(), d.nameEs(), d.unit().label(), d.definitionEs(), Percentiles.higherIsBetter(d.id())));
-            Map<String, Number> column = new HashMap<>();
-            valuesByClient.forEach((client, values) -> column.put(client, values.get(d.id())));
-            ranksByKpi.put(d.id(), Percentiles.ranks(column, d.id()));
-        }
-
-        List<String> visible = mine.restrict(ids);
-        Map<String, List<Number>> overdue = new HashMap<>();
-        Map<String, List<Number>> dso = new HashMap<>();
-        for (DailyKpis r : queries.daily(mine, visible, day.minusDays(SPARK_DAYS - 1), day)) {
-            overdue.computeIfAbsent(r.clientId(), k -> new ArrayList<>()).add(r.overdueClp());
-            dso.computeIfAbsent(r.clientId(), k -> new ArrayList<>()).add(r.dsoCountback());
-        }
-        List<Row> rows = new ArrayList<>();
-        for (ClientInfo c : all) {
-            if (!mine.allows(c.clientId())) {
-                continue;
-            }
-            Map<String, Integer> percentiles = new LinkedHashMap<>();
-            for (KpiColumn col : columns) {
-                percentiles.put(col.id(), ranksByKpi.get(col.id()).get(c.clientId()));
-            }
-            Map<String, List<Number>> spark = new LinkedHashMap<>();
-            spark.put("overdueClp", overdue.getOrDefault(c.clientId(), List.of()));
-            spark.put("dsoCountback", dso.getOrDefault(c.clientId(), List.of()));
-            rows.add(new Row(c.clientId(), c.name(), valuesByClient.get(c.clientId()), percentiles, spark));
-        }
-        return new Portfolio(day.toString(), ids.size(), columns, rows);
+        PortfolioCache.Agency agency = cache.agency(day);
+        List<Row> rows = agency.rows().stream().filter(r -> mine.allows(r.clientId())).toList();
+        return new Portfolio(day.toString(), agency.rows().size(), agency.kpis(), rows);
     }
 }
