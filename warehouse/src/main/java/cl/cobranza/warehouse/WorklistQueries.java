@@ -191,16 +191,17 @@ public final class WorklistQueries {
         String select = model == null ? columns : columns.replace("dateDiff('day', due_date, " + date(asOf) + ")",
                 "days_after_due") + ", logit, scored, " + estimate(model, unscored);
         while (true) {
-            List<JsonNode> rows = warehouse.query("SELECT " + select + "\n" + from
-                    + (read == Long.MAX_VALUE ? "" : "ORDER BY " + order + "\nLIMIT " + read));
+            // the candidates before the LIMIT come with the page: no second scan to count them
+            Warehouse.Page fetched = warehouse.queryPage("SELECT " + select + "\n" + from
+                    + (read == Long.MAX_VALUE ? "" : "ORDER BY " + order), read);
+            List<JsonNode> rows = fetched.rows();
             List<Candidate> ranked = rank(rows, asOf, filter, stops, model, unscored);
             ranked.sort(ORDER);
             List<Candidate> page = ranked.subList(0, Math.min(ranked.size(), n));
             boolean all = rows.size() < read;
             if (all || model == null || (page.size() == n && settled(page.get(n - 1).priority(),
                     rows.get(rows.size() - 1).get("estimate").asDouble()))) {
-                long total = all ? ranked.size()
-                        : warehouse.query("SELECT count() AS n\n" + candidates).get(0).get("n").asLong();
+                long total = all ? ranked.size() : fetched.rowsBeforeLimit();
                 return new WorklistPage(items(scope, asOf, model, page), total);
             }
             read = read > Long.MAX_VALUE / 4 ? Long.MAX_VALUE : read * 2;

@@ -23,6 +23,25 @@ class WarehouseTest {
     }
 
     @Test
+    void aPageComesWithTheRowsBeforeItsLimit(ClickHouseServer server) {
+        try (Warehouse warehouse = new Warehouse(server.writerSettings())) {
+            // 0..99 with x % 3 = 0: 34 rows; the page is the 5 largest
+            Warehouse.Page page = warehouse.queryPage("SELECT x FROM (SELECT number AS x FROM numbers(100)) WHERE x % 3 = 0 ORDER BY x DESC", 5);
+            assertThat(page.rows()).extracting(r -> r.get("x").asLong()).containsExactly(99L, 96L, 93L, 90L, 87L);
+            assertThat(page.rowsBeforeLimit()).isEqualTo(34);
+            // as the worklist reads: a LEFT JOIN on a grouped subquery; 0..99 with x % 4 = 1: 25 rows, 1, 5 and 9 matched
+            page = warehouse.queryPage("""
+                    SELECT x, m FROM (SELECT number AS x FROM numbers(100) WHERE x % 4 = 1) AS a
+                    LEFT JOIN (SELECT number * 4 + 1 AS y, max(number) + 1 AS m FROM numbers(3) GROUP BY y) AS b ON x = y
+                    ORDER BY m DESC, x""", 2);
+            assertThat(page.rows()).extracting(r -> r.get("x").asLong()).containsExactly(9L, 5L);
+            assertThat(page.rowsBeforeLimit()).isEqualTo(25);
+            page = warehouse.queryPage("SELECT x FROM (SELECT number AS x FROM numbers(10)) WHERE x > 6", Long.MAX_VALUE);
+            assertThat(page.rowsBeforeLimit()).as("no LIMIT: the rows").isEqualTo(3);
+        }
+    }
+
+    @Test
     void aBadRowFailsTheWholeInsert(ClickHouseServer server) {
         try (Warehouse warehouse = new Warehouse(server.writerSettings())) {
             byte[] rows = ("{\"client_id\":\"wh-bad-row\",\"name\":\"ok\",\"rut\":\"1-9\",\"version\":1}\n"
