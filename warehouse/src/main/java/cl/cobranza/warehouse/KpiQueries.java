@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -130,8 +131,20 @@ public final class KpiQueries {
 
     /** The clients of the {@code clients} table in the scope (newest name and RUT), by client id. */
     public List<ClientInfo> clients(TenantScope scope) {
+        return clients(scope.sqlCondition("client_id"));
+    }
+
+    /** This client as {@link #clients} lists it, without reading the scope's other clients; empty when not listed there. */
+    public Optional<ClientInfo> client(TenantScope scope, String clientId) {
+        if (clientId == null || !scope.allows(clientId)) {
+            return Optional.empty();
+        }
+        return clients("client_id = " + string(clientId)).stream().findFirst();
+    }
+
+    private List<ClientInfo> clients(String condition) {
         String sql = "SELECT client_id, argMax(name, version) AS client_name, argMax(rut, version) AS client_rut"
-                + " FROM clients WHERE " + scope.sqlCondition("client_id") + " GROUP BY client_id ORDER BY client_id";
+                + " FROM clients WHERE " + condition + " GROUP BY client_id ORDER BY client_id";
         List<ClientInfo> clients = new ArrayList<>();
         for (JsonNode r : warehouse.query(sql)) {
             clients.add(new ClientInfo(r.get("client_id").asText(), r.get("client_name").asText(),

@@ -148,6 +148,12 @@ class KpiQueriesTest {
         writer.upsertClients(List.of(new ClientInfo("kq-client-a", "Alfa SpA", "76.111.111-1")));
         assertThat(queries.clients(TenantScope.everyClient())).filteredOn(c -> c.clientId().startsWith("kq-client-")).containsExactly(
                 new ClientInfo("kq-client-a", "Alfa SpA", "76.111.111-1"), new ClientInfo("kq-client-b", "Beta", "76.222.222-2"));
+        // one client: its newest name, and nothing for a client outside the scope or not in the table
+        assertThat(queries.client(TenantScope.of(List.of("kq-client-a")), "kq-client-a"))
+                .hasValue(new ClientInfo("kq-client-a", "Alfa SpA", "76.111.111-1"));
+        assertThat(queries.client(TenantScope.of(List.of("kq-client-a")), "kq-client-b")).isEmpty();
+        assertThat(queries.client(TenantScope.everyClient(), "kq-client-z")).isEmpty();
+        assertThat(queries.client(TenantScope.everyClient(), "x' OR 1 = 1 --")).isEmpty();
     }
 
     @Test
