@@ -73,32 +73,37 @@ public final class KpiQueries {
             return Map.of();
         }
         // one query for any number of clients: the (client, newest day) pairs, then those rows collapsed
-        String ids = list(clientIds);
-        String sql = "SELECT " + DAILY_COLUMNS + " FROM kpi_client_daily FINAL WHERE client_id IN (" + ids + ")"
-                + " AND (client_id, day) IN (SELECT client_id, max(day) FROM kpi_client_daily WHERE client_id IN ("
-                + ids + ") AND day <= " + date(asOf) + " GROUP BY client_id) ORDER BY client_id";
         Map<String, DailyKpis> latest = new LinkedHashMap<>();
-        for (JsonNode r : warehouse.query(sql)) {
-            DailyKpis k = dailyRow(r);
+        for (DailyKpis k : newestRows(clientIds, "(client_id, day)", "client_id, max(day)", " GROUP BY client_id", asOf)) {
             latest.put(k.clientId(), k);
         }
         return latest;
     }
 
     /**
-     * The newest day on or before {@code asOf} on which any of these clients has a daily row, or empty when
-     * none has one.
+     * The daily rows of these clients on the newest day on or before {@code asOf} on which any of them has one
+     * (clients without a row that day are absent), by client; empty when none has a row by then.
      */
-    public Optional<LocalDate> latestDay(TenantScope scope, Collection<String> clientIds, LocalDate asOf) {
+    public List<DailyKpis> latestDayRows(TenantScope scope, Collection<String> clientIds, LocalDate asOf) {
         clientIds = scope.restrict(clientIds);
         if (clientIds.isEmpty()) {
-            return Optional.empty();
+            return List.of();
         }
-        // count() tells "no rows" from a real date: max() over no rows answers the zero date, not NULL
-        String sql = "SELECT max(day) AS d, count() AS n FROM kpi_client_daily WHERE client_id IN (" + list(clientIds)
-                + ") AND day <= " + date(asOf);
-        JsonNode r = warehouse.query(sql).get(0);
-        return r.get("n").asLong() == 0 ? Optional.empty() : Optional.of(LocalDate.parse(r.get("d").asText()));
+        // over no rows max() answers the zero date, on which no row can be: a row dated by then would have been counted
+        return newestRows(clientIds, "day", "max(day)", "", asOf);
+    }
+
+    /** The collapsed daily rows of these clients whose {@code key} is among the subquery's {@code newest} rows on or before asOf. */
+    private List<DailyKpis> newestRows(Collection<String> clientIds, String key, String newest, String groupBy, LocalDate asOf) {
+        String ids = list(clientIds);
+        String sql = "SELECT " + DAILY_COLUMNS + " FROM kpi_client_daily FINAL WHERE client_id IN (" + ids + ") AND "
+                + key + " IN (SELECT " + newest + " FROM kpi_client_daily WHERE client_id IN (" + ids + ") AND day <= "
+                + date(asOf) + groupBy + ") ORDER BY client_id";
+        List<DailyKpis> rows = new ArrayList<>();
+        for (JsonNode r : warehouse.query(sql)) {
+            rows.add(dailyRow(r));
+        }
+        return rows;
     }
 
     /**
@@ -126,8 +131,20 @@ public final class KpiQueries {
 
     /** The clients of the {@code clients} table in the scope (newest name and RUT), by client id. */
     public List<ClientInfo> clients(TenantScope scope) {
+        return clients(scope.sqlCondition("client_id"));
+    }
+
+    /** This client as {@link #clients} lists it, without reading the scope's other clients; empty when not listed there. */
+    public Optional<ClientInfo> client(TenantScope scope, String clientId) {
+        if (clientId == null || !scope.allows(clientId)) {
+            return Optional.empty();
+        }
+        return clients("client_id = " + string(clientId)).stream().findFirst();
+    }
+
+    private List<ClientInfo> clients(String condition) {
         String sql = "SELECT client_id, argMax(name, version) AS client_name, argMax(rut, version) AS client_rut"
-                + " FROM clients WHERE " + scope.sqlCondition("client_id") + " GROUP BY client_id ORDER BY client_id";
+                + " FROM clients WHERE " + condition + " GROUP BY client_id ORDER BY client_id";
         List<ClientInfo> clients = new ArrayList<>();
         for (JsonNode r : warehouse.query(sql)) {
             clients.add(new ClientInfo(r.get("client_id").asText(), r.get("client_name").asText(),

@@ -14,6 +14,7 @@ import java.time.YearMonth;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 /** Every KPI table written by {@link WarehouseWriter} reads back through {@link KpiQueries} unchanged, newest version first. */
@@ -117,15 +118,27 @@ class KpiQueriesTest {
     }
 
     @Test
-    void latestDayOfAnyClient() {
+    void rowsOfTheLatestDayOfAnyClient() {
         String a = "kq-latest-a";
         String b = "kq-latest-b";
-        writer.writeDaily(List.of(sales(a, LocalDate.of(2025, 5, 10), 0, 1), sales(b, LocalDate.of(2025, 5, 12), 0, 1),
-                sales(b, LocalDate.of(2025, 5, 20), 0, 1)));
-        assertThat(queries.latestDay(TenantScope.everyClient(), List.of(a, b), LocalDate.of(2025, 5, 15))).hasValue(LocalDate.of(2025, 5, 12));
-        assertThat(queries.latestDay(TenantScope.everyClient(), List.of(a), LocalDate.of(2025, 5, 15))).hasValue(LocalDate.of(2025, 5, 10));
-        assertThat(queries.latestDay(TenantScope.everyClient(), List.of(a, b), LocalDate.of(2025, 5, 9))).isEmpty();
-        assertThat(queries.latestDay(TenantScope.everyClient(), List.of(), LocalDate.of(2025, 5, 9))).isEmpty();
+        writer.writeDaily(List.of(sales(a, LocalDate.of(2025, 5, 10), 1, 1), sales(a, LocalDate.of(2025, 5, 12), 5, 1),
+                sales(b, LocalDate.of(2025, 5, 12), 2, 1), sales(b, LocalDate.of(2025, 5, 20), 3, 1)));
+        writer.writeDaily(List.of(sales(b, LocalDate.of(2025, 5, 12), 4, 2))); // b's May 12, newer version
+        TenantScope all = TenantScope.everyClient();
+        // May 15: both have May 12, b's newest version
+        assertThat(queries.latestDayRows(all, List.of(b, a), LocalDate.of(2025, 5, 15)))
+                .extracting(DailyKpis::clientId, DailyKpis::day, DailyKpis::salesClp)
+                .containsExactly(tuple(a, LocalDate.of(2025, 5, 12), 5L), tuple(b, LocalDate.of(2025, 5, 12), 4L));
+        // May 25: only b has May 20, so a is absent
+        assertThat(queries.latestDayRows(all, List.of(a, b), LocalDate.of(2025, 5, 25)))
+                .extracting(DailyKpis::clientId, DailyKpis::day).containsExactly(tuple(b, LocalDate.of(2025, 5, 20)));
+        // ... unless b is outside the caller's scope: then a's May 12
+        assertThat(queries.latestDayRows(TenantScope.of(List.of(a)), List.of(a, b), LocalDate.of(2025, 5, 25)))
+                .extracting(DailyKpis::clientId, DailyKpis::day).containsExactly(tuple(a, LocalDate.of(2025, 5, 12)));
+        assertThat(queries.latestDayRows(all, List.of(a), LocalDate.of(2025, 5, 11)))
+                .extracting(DailyKpis::clientId, DailyKpis::day).containsExactly(tuple(a, LocalDate.of(2025, 5, 10)));
+        assertThat(queries.latestDayRows(all, List.of(a, b), LocalDate.of(2025, 5, 9))).isEmpty();
+        assertThat(queries.latestDayRows(all, List.of(), LocalDate.of(2025, 5, 9))).isEmpty();
     }
 
     @Test
@@ -135,6 +148,12 @@ class KpiQueriesTest {
         writer.upsertClients(List.of(new ClientInfo("kq-client-a", "Alfa SpA", "76.111.111-1")));
         assertThat(queries.clients(TenantScope.everyClient())).filteredOn(c -> c.clientId().startsWith("kq-client-")).containsExactly(
                 new ClientInfo("kq-client-a", "Alfa SpA", "76.111.111-1"), new ClientInfo("kq-client-b", "Beta", "76.222.222-2"));
+        // one client: its newest name, and nothing for a client outside the scope or not in the table
+        assertThat(queries.client(TenantScope.of(List.of("kq-client-a")), "kq-client-a"))
+                .hasValue(new ClientInfo("kq-client-a", "Alfa SpA", "76.111.111-1"));
+        assertThat(queries.client(TenantScope.of(List.of("kq-client-a")), "kq-client-b")).isEmpty();
+        assertThat(queries.client(TenantScope.everyClient(), "kq-client-z")).isEmpty();
+        assertThat(queries.client(TenantScope.everyClient(), "x' OR 1 = 1 --")).isEmpty();
     }
 
     @Test

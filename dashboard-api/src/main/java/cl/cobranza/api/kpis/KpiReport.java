@@ -61,9 +61,9 @@ class KpiReport {
         List<String> members = scope.clientIds();
         DailyKpis day = null;
         List<String> missing = new ArrayList<>();
-        LocalDate latest = queries.latestDay(scope.tenant(), members, asOf).orElse(null);
-        if (latest != null) {
-            List<DailyKpis> rows = queries.daily(scope.tenant(), members, latest, latest);
+        List<DailyKpis> rows = queries.latestDayRows(scope.tenant(), members, asOf);
+        if (!rows.isEmpty()) {
+            LocalDate latest = rows.get(0).day();
             Set<String> present = new LinkedHashSet<>();
             rows.forEach(r -> present.add(r.clientId()));
             members.stream().filter(m -> !present.contains(m)).forEach(missing::add);

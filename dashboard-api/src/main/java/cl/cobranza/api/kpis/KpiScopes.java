@@ -34,12 +34,8 @@ class KpiScopes {
     Scope client(String clientId) {
         TenantScope tenant = tenancy.scope();
         tenancy.client(clientId);
-        for (ClientInfo c : queries.clients(tenant)) {
-            if (c.clientId().equals(clientId)) {
-                return new Scope(Scope.CLIENT, c.clientId(), c.name(), List.of(c.clientId()), tenant);
-            }
-        }
-        throw Tenancy.unknownClient(clientId);
+        ClientInfo c = queries.client(tenant, clientId).orElseThrow(() -> Tenancy.unknownClient(clientId));
+        return new Scope(Scope.CLIENT, c.clientId(), c.name(), List.of(c.clientId()), tenant);
     }
 
     /** A configured group whose members the caller may all read, or a 404 naming {@code groupId} and the groups they may. */
