@@ -70,8 +70,7 @@ class DebtorPageController {
         if (snapshots.isEmpty() && name == null) {
             throw new NotFoundException("debtorId", "El deudor '" + debtorId + "' no existe para el cliente " + client);
         }
-        String clientName = kpis.clients(scope).stream().filter(c -> c.clientId().equals(client))
-                .map(ClientInfo::name).findFirst().orElse(client);
+        String clientName = kpis.client(scope, client).map(ClientInfo::name).orElse(client);
         List<Invoice> invoices = new ArrayList<>();
         List<Event> timeline = new ArrayList<>();
         long open = 0;
