@@ -33,11 +33,30 @@ class KpiReport {
     private static final int COUNTBACK_MONTHS_BACK = Formulas.COUNTBACK_PERIODS - 1;
 
     private final KpiQueries queries;
+    private final KpiTableCache.Region<Key, KpiResponses.Current> currents;
+    private final KpiTableCache.Region<Key, KpiResponses.DailySeries> dailies;
+    private final KpiTableCache.Region<Key, KpiResponses.MonthlySeries> monthlies;
+    private final KpiTableCache.Region<Key, KpiResponses.CohortSeries> cohortSeries;
     private final Clock clock;
     private final List<String> agingLabels;
 
-    KpiReport(KpiQueries queries, Clock clock, CobranzaProperties properties) {
+    /**
+     * What a report depends on besides the KPI tables: the scope without its tenant (every member is one the caller
+     * may read, so the tenant filters nothing out), the report and its dates.
+     */
+    private record Key(String kind, String id, String name, List<String> clientIds, List<Object> dates) {
+        static Key of(Scope scope, Object... dates) {
+            return new Key(scope.kind(), scope.id(), scope.name(), scope.clientIds(), List.of(dates));
+        }
+    }
+
+    KpiReport(KpiQueries queries, KpiTableCache cache, Clock clock, CobranzaProperties properties) {
         this.queries = queries;
+        // scopes × dates asked for; a value is a few KB (a 90-day series ~30 KB)
+        this.currents = cache.region(1_024);
+        this.dailies = cache.region(1_024);
+        this.monthlies = cache.region(1_024);
+        this.cohortSeries = cache.region(1_024);
         this.clock = clock;
         ClientTerms d = ClientTerms.defaults();
         this.agingLabels = new ClientTerms(properties.kpi().agingEdges(), d.promiseGraceDays(), d.unitCostClp(),
@@ -56,8 +75,12 @@ class KpiReport {
         return out;
     }
 
-    /** Every KPI's value as of {@code asOf}. */
+    /** Every KPI's value as of {@code asOf} (computed again only after the KPI tables changed). */
     KpiResponses.Current current(Scope scope, LocalDate asOf) {
+        return currents.get(Key.of(scope, asOf), () -> computeCurrent(scope, asOf));
+    }
+
+    private KpiResponses.Current computeCurrent(Scope scope, LocalDate asOf) {
         List<String> members = scope.clientIds();
         DailyKpis day = null;
         List<String> missing = new ArrayList<>();
@@ -105,8 +128,12 @@ class KpiReport {
                 KpiResponses.KpiValue.of(values), previousKpis, aging(day), missing);
     }
 
-    /** One row per day with data in the range. */
+    /** One row per day with data in the range (computed again only after the KPI tables changed). */
     KpiResponses.DailySeries daily(Scope scope, RangeParameters.Days range) {
+        return dailies.get(Key.of(scope, range.from(), range.to()), () -> computeDaily(scope, range));
+    }
+
+    private KpiResponses.DailySeries computeDaily(Scope scope, RangeParameters.Days range) {
         List<KpiResponses.DailyRow> out = new ArrayList<>();
         List<String> labels = agingLabels;
         if (scope.single()) {
@@ -144,8 +171,12 @@ class KpiReport {
                 range.to().toString(), labels, out);
     }
 
-    /** One row per month with data in the range. */
+    /** One row per month with data in the range (computed again only after the KPI tables changed). */
     KpiResponses.MonthlySeries monthly(Scope scope, RangeParameters.Months range) {
+        return monthlies.get(Key.of(scope, range.from(), range.to()), () -> computeMonthly(scope, range));
+    }
+
+    private KpiResponses.MonthlySeries computeMonthly(Scope scope, RangeParameters.Months range) {
         List<KpiResponses.MonthlyRow> out = new ArrayList<>();
         List<MonthlyKpis> rows = queries.monthly(scope.tenant(), scope.clientIds(), range.from(), range.to());
         if (scope.single()) {
@@ -164,6 +195,10 @@ class KpiReport {
     /** Every cohort, oldest first; horizons marked matured as of today. */
     KpiResponses.CohortSeries cohortSeries(Scope scope) {
         LocalDate today = today();
+        return cohortSeries.get(Key.of(scope, today), () -> computeCohortSeries(scope, today));
+    }
+
+    private KpiResponses.CohortSeries computeCohortSeries(Scope scope, LocalDate today) {
         List<CohortRecovery> rows = queries.cohorts(scope.tenant(), scope.clientIds());
         Map<YearMonth, Integer> clients = new TreeMap<>();
         rows.forEach(r -> clients.merge(r.cohort(), 1, Integer::sum));

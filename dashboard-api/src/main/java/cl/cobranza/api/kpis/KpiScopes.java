@@ -21,11 +21,13 @@ import java.util.Map;
 @Service
 class KpiScopes {
     private final KpiQueries queries;
+    private final KpiTableCache.Region<ClientDirectory, List<ClientInfo>> directory;
     private final Map<String, List<String>> groups;
     private final Tenancy tenancy;
 
-    KpiScopes(KpiQueries queries, CobranzaProperties properties, Tenancy tenancy) {
+    KpiScopes(KpiQueries queries, KpiTableCache cache, CobranzaProperties properties, Tenancy tenancy) {
         this.queries = queries;
+        this.directory = cache.region(1);
         this.groups = properties.groups();
         this.tenancy = tenancy;
     }
@@ -34,7 +36,8 @@ class KpiScopes {
     Scope client(String clientId) {
         TenantScope tenant = tenancy.scope();
         tenancy.client(clientId);
-        ClientInfo c = queries.client(tenant, clientId).orElseThrow(() -> Tenancy.unknownClient(clientId));
+        ClientInfo c = clients(tenant).stream().filter(i -> i.clientId().equals(clientId)).findFirst()
+                .orElseThrow(() -> Tenancy.unknownClient(clientId));
         return new Scope(Scope.CLIENT, c.clientId(), c.name(), List.of(c.clientId()), tenant);
     }
 
@@ -54,7 +57,7 @@ class KpiScopes {
     Scope agency() {
         TenantScope tenant = tenancy.scope();
         List<String> all = new ArrayList<>();
-        for (ClientInfo c : queries.clients(tenant)) {
+        for (ClientInfo c : clients(tenant)) {
             all.add(c.clientId());
         }
         return new Scope(Scope.AGENCY, Scope.AGENCY, "Agencia", all, tenant);
@@ -64,7 +67,7 @@ class KpiScopes {
     List<KpiResponses.Group> groups() {
         TenantScope tenant = tenancy.scope();
         Map<String, String> names = new LinkedHashMap<>();
-        for (ClientInfo c : queries.clients(tenant)) {
+        for (ClientInfo c : clients(tenant)) {
             names.put(c.clientId(), c.name());
         }
         List<KpiResponses.Group> result = new ArrayList<>();
@@ -87,4 +90,16 @@ class KpiScopes {
         });
         return visible;
     }
+
+    /**
+     * The clients of the {@code clients} table the caller may read, in client id order: the agency's list is read
+     * once per change of the KPI tables (it is one of them) and filtered here, as the query's scope condition would.
+     */
+    private List<ClientInfo> clients(TenantScope tenant) {
+        List<ClientInfo> every = directory.get(ClientDirectory.KEY, () -> queries.clients(TenantScope.everyClient()));
+        return every.stream().filter(c -> tenant.allows(c.clientId())).toList();
+    }
+
+    /** The cache key of the agency's client list. */
+    private enum ClientDirectory { KEY }
 }

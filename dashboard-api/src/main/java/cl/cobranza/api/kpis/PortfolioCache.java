@@ -8,10 +8,8 @@ import cl.cobranza.core.kpi.DailyKpis;
 import cl.cobranza.core.kpi.MonthlyKpis;
 import cl.cobranza.core.kpi.Percentiles;
 import cl.cobranza.warehouse.ClientInfo;
-import cl.cobranza.warehouse.KpiChanges;
 import cl.cobranza.warehouse.KpiQueries;
 import cl.cobranza.warehouse.TenantScope;
-import cl.cobranza.warehouse.Warehouse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -28,14 +26,12 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The agency's portfolio rows (every client's KPIs, ranks and sparklines) per day, recomputed only when the KPI
- * tables changed since they were computed ({@link KpiChanges}); concurrent requests on a change compute once.
+ * tables changed since they were computed ({@link KpiTableCache}); concurrent requests on a change compute once.
  */
 @Service
 class PortfolioCache {
     /** Days of history in each sparkline. */
     static final int SPARK_DAYS = 30;
-    /** Days kept (today and a few others asked for); the least recently asked goes first. */
-    static final int DAYS_KEPT = 4;
     private static final Logger LOG = LoggerFactory.getLogger(PortfolioCache.class);
     private static final List<KpiColumn> COLUMNS = AgencyDistribution.RANKED.stream()
             .map(d -> new KpiColumn(d.id(), d.nameEs(), d.unit().label(), d.definitionEs(),
@@ -46,54 +42,31 @@ class PortfolioCache {
     record Agency(LocalDate asOf, List<KpiColumn> kpis, List<Row> rows) {
     }
 
-    /** What a day's slot holds: the rows and the change token read (at {@code checkedAt}, nanoTime) before them. */
-    private record Computed(String token, long checkedAt, Agency agency) {
-    }
-
-    /** One day's cache entry; its monitor makes concurrent requests for the day compute once. */
-    private static final class Slot {
-        private Computed computed;
-    }
+    /** Days kept (today and a few others asked for): an agency's rows are ~1 MB per 1,000 clients. */
+    static final int DAYS_KEPT = 4;
 
     private final KpiQueries queries;
-    private final KpiChanges changes;
+    private final KpiTableCache.Region<LocalDate, Agency> days;
     private final AtomicLong computations = new AtomicLong();
-    private final Map<LocalDate, Slot> slots = new LinkedHashMap<>(8, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<LocalDate, Slot> eldest) {
-            return size() > DAYS_KEPT;
-        }
-    };
 
-    PortfolioCache(KpiQueries queries, Warehouse warehouse) {
+    PortfolioCache(KpiQueries queries, KpiTableCache cache) {
         this.queries = queries;
-        this.changes = new KpiChanges(warehouse);
+        this.days = cache.region(DAYS_KEPT);
     }
 
     /**
-     * The agency's rows as of {@code day}, reflecting at least every KPI write that finished before this call: served
-     * from the cache when the tables' token is unchanged, or when another request read a token after this call began.
+     * The agency's rows as of {@code day}, reflecting at least every KPI write that finished before this call
+     * ({@link KpiTableCache}: computed again only when the KPI tables changed).
      */
     Agency agency(LocalDate day) {
-        long asked = System.nanoTime();
-        String token = changes.token();
-        Slot slot;
-        synchronized (slots) {
-            slot = slots.computeIfAbsent(day, d -> new Slot());
-        }
-        synchronized (slot) {
-            Computed c = slot.computed;
-            if (c != null && (c.token().equals(token) || c.checkedAt() - asked >= 0)) {
-                return c.agency();
-            }
+        return days.get(day, () -> {
             long started = System.nanoTime();
             computations.incrementAndGet();
             Agency agency = compute(day);
-            slot.computed = new Computed(token, asked, agency);
             LOG.info("Portfolio of {} computed for {} clients in {} ms", day, agency.rows().size(),
                     (System.nanoTime() - started) / 1_000_000);
             return agency;
-        }
+        });
     }
 
     /** How many times the agency's rows were computed (a cache miss each). */
