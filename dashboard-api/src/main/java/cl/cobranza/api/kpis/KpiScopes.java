@@ -9,6 +9,7 @@ import cl.cobranza.api.security.Tenancy;
 import org.springframework.stereotype.Service;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ import java.util.Map;
 @Service
 class KpiScopes {
     private final KpiQueries queries;
-    private final KpiTableCache.Region<ClientDirectory, List<ClientInfo>> directory;
+    private final KpiTableCache.Region<Boolean, Directory> directory;
     private final Map<String, List<String>> groups;
     private final Tenancy tenancy;
 
@@ -36,8 +37,10 @@ class KpiScopes {
     Scope client(String clientId) {
         TenantScope tenant = tenancy.scope();
         tenancy.client(clientId);
-        ClientInfo c = clients(tenant).stream().filter(i -> i.clientId().equals(clientId)).findFirst()
-                .orElseThrow(() -> Tenancy.unknownClient(clientId));
+        ClientInfo c = directory().byId().get(clientId);
+        if (c == null || !tenant.allows(clientId)) {
+            throw Tenancy.unknownClient(clientId);
+        }
         return new Scope(Scope.CLIENT, c.clientId(), c.name(), List.of(c.clientId()), tenant);
     }
 
@@ -96,10 +99,19 @@ class KpiScopes {
      * once per change of the KPI tables (it is one of them) and filtered here, as the query's scope condition would.
      */
     private List<ClientInfo> clients(TenantScope tenant) {
-        List<ClientInfo> every = directory.get(ClientDirectory.KEY, () -> queries.clients(TenantScope.everyClient()));
-        return every.stream().filter(c -> tenant.allows(c.clientId())).toList();
+        return directory().all().stream().filter(c -> tenant.allows(c.clientId())).toList();
     }
 
-    /** The cache key of the agency's client list. */
-    private enum ClientDirectory { KEY }
+    private Directory directory() {
+        return directory.get(true, () -> Directory.of(queries.clients(TenantScope.everyClient())));
+    }
+
+    /** Every client of the {@code clients} table, in client id order and by id. */
+    private record Directory(List<ClientInfo> all, Map<String, ClientInfo> byId) {
+        static Directory of(List<ClientInfo> all) {
+            Map<String, ClientInfo> byId = new HashMap<>();
+            all.forEach(c -> byId.put(c.clientId(), c));
+            return new Directory(List.copyOf(all), Map.copyOf(byId));
+        }
+    }
 }

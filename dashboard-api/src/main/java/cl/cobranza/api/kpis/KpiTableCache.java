@@ -4,6 +4,8 @@ import cl.cobranza.warehouse.KpiChanges;
 import cl.cobranza.warehouse.Warehouse;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,6 +25,9 @@ import java.util.function.Supplier;
  */
 @Service
 class KpiTableCache {
+    /** The request attribute holding the request's token read. */
+    private static final String REQUEST_READ = KpiTableCache.class.getName() + ".read";
+
     /** One token read; {@code started} (nanoTime) is set when it begins, after every caller sharing it arrived. */
     private static final class Read {
         private final CompletableFuture<String> token = new CompletableFuture<>();
@@ -73,7 +78,7 @@ class KpiTableCache {
          */
         V get(K key, Supplier<V> compute) {
             long arrived = System.nanoTime();
-            Read read = freshRead();
+            Read read = readForThisCall();
             String token = join(read.token);
             Slot slot;
             synchronized (slots) {
@@ -113,6 +118,24 @@ class KpiTableCache {
     /** How many token reads were sent to the warehouse. */
     long tokenReads() {
         return tokenReads.get();
+    }
+
+    /**
+     * The token read of this HTTP request when an earlier call of the request made one (it began after the request
+     * did, so it reflects every write that finished before the request), else a fresh one, kept for the request's
+     * other calls: a dashboard request reads the client list and then its report under one token read.
+     */
+    private Read readForThisCall() {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request == null) {
+            return freshRead();
+        }
+        if (request.getAttribute(REQUEST_READ, RequestAttributes.SCOPE_REQUEST) instanceof Read read) {
+            return read;
+        }
+        Read read = freshRead();
+        request.setAttribute(REQUEST_READ, read, RequestAttributes.SCOPE_REQUEST);
+        return read;
     }
 
     /**

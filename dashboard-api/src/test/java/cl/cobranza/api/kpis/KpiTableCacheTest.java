@@ -1,8 +1,10 @@
 package cl.cobranza.api.kpis;
 
 import cl.cobranza.api.ApiExtension;
+import cl.cobranza.core.access.Role;
 import cl.cobranza.core.kpi.DailyKpis;
 import cl.cobranza.warehouse.ClickHouseServer;
+import cl.cobranza.warehouse.ClientInfo;
 import cl.cobranza.warehouse.KpiChanges;
 import cl.cobranza.warehouse.KpiQueries;
 import cl.cobranza.warehouse.KpiRows;
@@ -12,6 +14,7 @@ import cl.cobranza.warehouse.WarehouseWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,6 +70,29 @@ class KpiTableCacheTest {
             assertThat(computed).hasValue(2);
             assertThat(cache.tokenReads()).as("one token read per call made alone").isEqualTo(4);
         }
+    }
+
+    @Test
+    void aDashboardRequestReadsTheTokenOnceAndAnUnchangedOneServesFromTheCache(ApiExtension.Api api,
+                                                                                ClickHouseServer clickhouse) {
+        String client = "ktc-b";
+        try (Warehouse writing = new Warehouse(clickhouse.writerSettings())) {
+            WarehouseWriter writer = new WarehouseWriter(writing);
+            writer.upsertClients(List.of(new ClientInfo(client, "B Caché SpA", "76.200.002-2")));
+            writer.writeDaily(List.of(KpiRows.daily(client, DAY, 700_000, 300_000, 5, 1, 1)));
+        }
+        String manager = api.user("ktc-manager", Role.ACCOUNT_MANAGER, client);
+        KpiTableCache cache = api.bean(KpiTableCache.class);
+        String tiles = "/api/v1/clients/" + client + "/kpis?asOf=" + DAY;
+        assertThat(api.get(tiles, manager).statusCode()).isEqualTo(200);
+        long reads = cache.tokenReads();
+        long computed = cache.computations();
+        HttpResponse<String> again = api.get(tiles, manager);
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.body()).contains("B Caché SpA").contains("300000");
+        // the client list and the report, both under the request's one read; no other request runs meanwhile
+        assertThat(cache.tokenReads() - reads).as("token reads of one request").isEqualTo(1);
+        assertThat(cache.computations() - computed).as("values computed on an unchanged token").isZero();
     }
 
     @Test
