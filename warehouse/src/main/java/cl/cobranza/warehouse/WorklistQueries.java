@@ -12,6 +12,7 @@ import cl.cobranza.core.kpi.DaysPastDue;
 import cl.cobranza.core.state.Activity;
 import cl.cobranza.core.state.InvoiceSnapshot;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -495,7 +496,10 @@ public final class WorklistQueries {
 
     /**
      * The full rows of these page items with debtor and client names and the debtor's risk reasons, by client and
-     * invoice id: one query.
+     * invoice id: three queries (the invoices' newest versions, the page debtors' names and reasons, the page
+     * clients' names) put together here. One query joining the three to the invoices took 42 ms for a 200-item page
+     * at 10M invoices against 13 + 12 + 1.5 ms: its joins carried every invoice's activity columns through three
+     * levels. (The page's debtor keys as the left side of the join, arrayJoin over tuple literals, cost 16 ms alone.)
      */
     private Map<String, JsonNode> details(TenantScope scope, List<Candidate> page) {
         Map<String, JsonNode> rows = new HashMap<>();
@@ -511,48 +515,47 @@ public final class WorklistQueries {
         // the page's clients (all in scope: they came from a scoped read), not the whole scope's IN list
         String inScope = TenantScope.of(page.stream().map(Candidate::clientId).filter(scope::allows).distinct().toList())
                 .sqlCondition("client_id");
-        String sql = """
-                SELECT %1$s, d_name, d_rut, risk_reasons, c_name
+        String names = """
+                SELECT d_client_id, d_debtor_id, d_name, d_rut, risk_reasons
                 FROM
                 (
-                    SELECT %1$s, d_name, d_rut, risk_reasons
-                    FROM
-                    (
-                        SELECT %1$s, d_name, d_rut
-                        FROM
-                        (
-                            SELECT %1$s
-                            %5$s
-                        ) AS invoices
-                        LEFT JOIN
-                        (
-                            SELECT client_id AS d_client_id, debtor_id AS d_debtor_id,
-                                   argMax(name, version) AS d_name, argMax(rut, version) AS d_rut
-                            FROM debtors
-                            WHERE %2$s AND (client_id, debtor_id) IN (%4$s)
-                            GROUP BY client_id, debtor_id
-                        ) AS names ON client_id = d_client_id AND debtor_id = d_debtor_id
-                    ) AS named
-                    LEFT JOIN
-                    (
-                        SELECT client_id AS k_client_id, debtor_id AS k_debtor_id, argMax(reasons, version) AS risk_reasons
-                        FROM debtor_risk
-                        WHERE %2$s AND (client_id, debtor_id) IN (%4$s)
-                        GROUP BY client_id, debtor_id
-                    ) AS risk ON client_id = k_client_id AND debtor_id = k_debtor_id
-                ) AS scored
-                LEFT JOIN
+                    SELECT client_id AS d_client_id, debtor_id AS d_debtor_id,
+                           argMax(name, version) AS d_name, argMax(rut, version) AS d_rut
+                    FROM debtors
+                    WHERE %1$s AND (client_id, debtor_id) IN (%2$s)
+                    GROUP BY client_id, debtor_id
+                ) AS names
+                FULL JOIN
                 (
-                    SELECT client_id AS c_client_id, argMax(name, version) AS c_name
-                    FROM clients
-                    WHERE %2$s
-                    GROUP BY client_id
-                ) AS companies ON client_id = c_client_id
-                WHERE is_deleted = 0
-                """.formatted(SNAPSHOT_COLUMNS, inScope, invoices, debtors,
-                NEWEST_OF_KEYS.formatted(inScope + " AND (client_id, invoice_id) IN (" + invoices + ")"));
+                    SELECT client_id AS d_client_id, debtor_id AS d_debtor_id, argMax(reasons, version) AS risk_reasons
+                    FROM debtor_risk
+                    WHERE %1$s AND (client_id, debtor_id) IN (%2$s)
+                    GROUP BY client_id, debtor_id
+                ) AS risk USING (d_client_id, d_debtor_id)
+                """.formatted(inScope, debtors);
+        // a row per page debtor in either table ('' for the columns of the table without it)
+        Map<String, JsonNode> debtorDetails = new HashMap<>();
+        for (JsonNode r : warehouse.query(names)) {
+            debtorDetails.put(r.get("d_client_id").asText() + '\u0000' + r.get("d_debtor_id").asText(), r);
+        }
+        Map<String, String> clientNames = new HashMap<>();
+        for (JsonNode r : warehouse.query("SELECT client_id, argMax(name, version) AS c_name FROM clients WHERE "
+                + inScope + " GROUP BY client_id")) {
+            clientNames.put(r.get("client_id").asText(), r.get("c_name").asText());
+        }
+        String sql = "SELECT " + SNAPSHOT_COLUMNS + "\n"
+                + NEWEST_OF_KEYS.formatted(inScope + " AND (client_id, invoice_id) IN (" + invoices + ")")
+                + "WHERE is_deleted = 0";
         for (JsonNode r : warehouse.query(sql)) {
-            rows.put(r.get("client_id").asText() + '\u0000' + r.get("invoice_id").asText(), r);
+            ObjectNode row = (ObjectNode) r;
+            String client = row.get("client_id").asText();
+            JsonNode debtor = debtorDetails.get(client + '\u0000' + row.get("debtor_id").asText());
+            // a debtor or client in no table: empty strings, as a LEFT JOIN answers for a missing row
+            row.put("d_name", debtor == null ? "" : debtor.get("d_name").asText());
+            row.put("d_rut", debtor == null ? "" : debtor.get("d_rut").asText());
+            row.put("risk_reasons", debtor == null ? "" : debtor.get("risk_reasons").asText());
+            row.put("c_name", clientNames.getOrDefault(client, ""));
+            rows.put(client + '\u0000' + row.get("invoice_id").asText(), row);
         }
         return rows;
     }

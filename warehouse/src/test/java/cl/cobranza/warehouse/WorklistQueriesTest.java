@@ -268,6 +268,18 @@ class WorklistQueriesTest {
     }
 
     @Test
+    void anItemWhoseDebtorAndClientAreInNoTableHasEmptyNames() {
+        String delta = "wl-delta"; // no clients row, and its debtor D9 no debtors row
+        WarehouseWriter writer = new WarehouseWriter(warehouse);
+        // issued after Mar 31, so the other tests' lists as of Mar 31 do not see it
+        writer.writeInvoices(List.of(invoice(delta, "X1").debtor("D9").folio(901).issued(LocalDate.of(2025, 4, 15))
+                .due(LocalDate.of(2025, 5, 15)).total(50_000).build()));
+        WorklistPage page = queries.worklist(TenantScope.of(List.of(delta)), WorklistFilter.ANY, JUNE, 100);
+        assertThat(page.items()).extracting(WorklistItem::invoiceId, WorklistItem::clientName, WorklistItem::debtorName,
+                WorklistItem::debtorRut, WorklistItem::openClp).containsExactly(tuple("X1", "", "", "", 50_000L));
+    }
+
+    @Test
     void aDebtorOfAClientOutsideTheScopeHasNoInvoices() {
         assertThat(queries.debtorInvoices(TenantScope.of(List.of(BETA)), ALFA, "D1", MAR_31)).isEmpty();
         assertThat(queries.debtorInvoices(TenantScope.of(List.of()), ALFA, "D1", MAR_31)).isEmpty();
