@@ -265,6 +265,12 @@ class WorklistQueriesTest {
         assertThat(queries.invoiceIdsByDebtor(gamma, List.of(WorklistStops.key(GAMMA, "D1"), WorklistStops.key(GAMMA, "D2"))))
                 .containsExactly(java.util.Map.entry(WorklistStops.key(GAMMA, "D2"), List.of("G1")));
         assertThat(queries.invoiceIdsByDebtor(BOTH, List.of(WorklistStops.key(GAMMA, "D2")))).as("out of scope").isEmpty();
+        // alfa's D2 and beta's D1 only, not alfa's D1 (nor beta's D2) whose client and debtor ids were also asked
+        java.util.Map<String, List<String>> crossed = queries.invoiceIdsByDebtor(BOTH,
+                List.of(WorklistStops.key(ALFA, "D2"), WorklistStops.key(BETA, "D1")));
+        assertThat(crossed).containsOnlyKeys(WorklistStops.key(ALFA, "D2"), WorklistStops.key(BETA, "D1"));
+        assertThat(crossed.get(WorklistStops.key(ALFA, "D2"))).containsExactlyInAnyOrder("A2", "A4", "A8");
+        assertThat(crossed.get(WorklistStops.key(BETA, "D1"))).containsExactly("B1");
     }
 
     @Test
