@@ -349,7 +349,9 @@ public final class WorklistQueries {
             return List.of();
         }
         // every invoice that ever had the debtor, collapsed; the newest version must still have it
-        String sql = "SELECT " + SNAPSHOT_COLUMNS + "\n" + NEWEST_OF_KEYS.formatted(scope.sqlCondition("client_id") + " AND client_id = " + string(clientId)
+        // the client is in scope (checked above): its id alone, not the scope's IN list (1,000 ids cost 9 ms of
+        // parsing at 10M invoices: 27 -> 17.5 ms for a debtor's invoices)
+        String sql = "SELECT " + SNAPSHOT_COLUMNS + "\n" + NEWEST_OF_KEYS.formatted("client_id = " + string(clientId)
                 + " AND invoice_id IN (SELECT invoice_id FROM invoice_state WHERE client_id = " + string(clientId)
                 + " AND debtor_id = " + string(debtorId) + ")") + """
                 WHERE is_deleted = 0 AND debtor_id = %s AND issue_date <= %s
@@ -455,11 +457,11 @@ public final class WorklistQueries {
                     (
                         SELECT %1$s
                         FROM invoice_state FINAL
-                        WHERE %2$s AND client_id = %3$s
+                        WHERE client_id = %2$s
                     )
                     WHERE is_deleted = 0
                     ORDER BY debtor_id, issue_date, invoice_id
-                    """.formatted(SNAPSHOT_COLUMNS, scope.sqlCondition("client_id"), string(client));
+                    """.formatted(SNAPSHOT_COLUMNS, string(client)); // a client of the scope's own read above
             for (JsonNode r : warehouse.query(sql)) {
                 InvoiceSnapshot s = snapshot(r);
                 byDebtor.computeIfAbsent(s.debtorId(), k -> new ArrayList<>()).add(s);
@@ -479,8 +481,8 @@ public final class WorklistQueries {
         String sql = """
                 SELECT argMax(rut, version) AS d_rut, argMax(name, version) AS d_name, count() AS n
                 FROM debtors
-                WHERE %s AND client_id = %s AND debtor_id = %s
-                """.formatted(scope.sqlCondition("client_id"), string(clientId), string(debtorId));
+                WHERE client_id = %s AND debtor_id = %s
+                """.formatted(string(clientId), string(debtorId)); // the client is in scope: checked above
         JsonNode r = warehouse.query(sql).get(0);
         return r.get("n").asLong() == 0 ? Optional.empty()
                 : Optional.of(new DebtorName(clientId, debtorId, r.get("d_rut").asText(), r.get("d_name").asText()));
