@@ -13,11 +13,15 @@ import cl.cobranza.warehouse.Warehouse;
 import cl.cobranza.warehouse.WarehouseWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -73,8 +77,7 @@ class KpiTableCacheTest {
     }
 
     @Test
-    void aDashboardRequestReadsTheTokenOnceAndAnUnchangedOneServesFromTheCache(ApiExtension.Api api,
-                                                                                ClickHouseServer clickhouse) {
+    void aDashboardRequestIsAnsweredFromTheCacheWithTheWarehouseRows(ApiExtension.Api api, ClickHouseServer clickhouse) {
         String client = "ktc-b";
         try (Warehouse writing = new Warehouse(clickhouse.writerSettings())) {
             WarehouseWriter writer = new WarehouseWriter(writing);
@@ -82,17 +85,86 @@ class KpiTableCacheTest {
             writer.writeDaily(List.of(KpiRows.daily(client, DAY, 700_000, 300_000, 5, 1, 1)));
         }
         String manager = api.user("ktc-manager", Role.ACCOUNT_MANAGER, client);
-        KpiTableCache cache = api.bean(KpiTableCache.class);
         String tiles = "/api/v1/clients/" + client + "/kpis?asOf=" + DAY;
-        assertThat(api.get(tiles, manager).statusCode()).isEqualTo(200);
-        long reads = cache.tokenReads();
-        long computed = cache.computations();
-        HttpResponse<String> again = api.get(tiles, manager);
-        assertThat(again.statusCode()).isEqualTo(200);
-        assertThat(again.body()).contains("B Caché SpA").contains("300000");
-        // the client list and the report, both under the request's one read; no other request runs meanwhile
-        assertThat(cache.tokenReads() - reads).as("token reads of one request").isEqualTo(1);
-        assertThat(cache.computations() - computed).as("values computed on an unchanged token").isZero();
+        for (int i = 0; i < 2; i++) { // computed, then (unless a write or merge came between) served again
+            HttpResponse<String> response = api.get(tiles, manager);
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).contains("B Caché SpA").contains("300000");
+        }
+        // token reads and computations are counted in the next test: the shared API also serves other
+        // tests' live streams and sees their writes' merges, so its counters are not this request's alone
+    }
+
+    @Test
+    void callsWithinOneRequestShareItsTokenReadAndCallsOutsideReadTheirOwn() {
+        AtomicInteger reads = new AtomicInteger();
+        KpiTableCache cache = new KpiTableCache(() -> "t" + reads.incrementAndGet() / 100);
+        KpiTableCache.Region<String, String> clients = cache.region(2);
+        KpiTableCache.Region<String, String> reports = cache.region(2);
+        RequestContextHolder.setRequestAttributes(new MapRequestAttributes());
+        try {
+            clients.get("directory", () -> "d");
+            reports.get("tiles", () -> "t");
+            reports.get("daily", () -> "d");
+            assertThat(reads).as("three calls of one request").hasValue(1);
+        } finally {
+            RequestContextHolder.resetRequestAttributes();
+        }
+        RequestContextHolder.setRequestAttributes(new MapRequestAttributes());
+        try {
+            reports.get("tiles", () -> "t");
+            assertThat(reads).as("the next request reads again").hasValue(2);
+        } finally {
+            RequestContextHolder.resetRequestAttributes();
+        }
+        reports.get("tiles", () -> "t");
+        reports.get("tiles", () -> "t");
+        assertThat(reads).as("outside a request (the live stream's ticks): a read per call").hasValue(4);
+        assertThat(cache.computations()).as("one token throughout: each key computed once").isEqualTo(3);
+    }
+
+    /** The request attributes of a request in flight, as the servlet's would be (request scope only). */
+    private static final class MapRequestAttributes implements RequestAttributes {
+        private final Map<String, Object> values = new HashMap<>();
+
+        @Override
+        public Object getAttribute(String name, int scope) {
+            return values.get(name);
+        }
+
+        @Override
+        public void setAttribute(String name, Object value, int scope) {
+            values.put(name, value);
+        }
+
+        @Override
+        public void removeAttribute(String name, int scope) {
+            values.remove(name);
+        }
+
+        @Override
+        public String[] getAttributeNames(int scope) {
+            return values.keySet().toArray(String[]::new);
+        }
+
+        @Override
+        public void registerDestructionCallback(String name, Runnable callback, int scope) {
+        }
+
+        @Override
+        public Object resolveReference(String key) {
+            return null;
+        }
+
+        @Override
+        public String getSessionId() {
+            return "test";
+        }
+
+        @Override
+        public Object getSessionMutex() {
+            return this;
+        }
     }
 
     @Test
