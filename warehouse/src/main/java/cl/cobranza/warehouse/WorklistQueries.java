@@ -17,13 +17,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.StringJoiner;
+import java.util.TreeSet;
 
 import static cl.cobranza.warehouse.SqlLiteral.date;
 import static cl.cobranza.warehouse.SqlLiteral.number;
@@ -86,6 +90,7 @@ public final class WorklistQueries {
             .thenComparing(Candidate::clientId).thenComparing(Candidate::invoiceId);
 
     private final Warehouse warehouse;
+    private final KpiQueries clients;
     private final ClientTerms aging;
     private final List<String> bucketLabels;
     private final CollectionStage policy;
@@ -101,6 +106,7 @@ public final class WorklistQueries {
      */
     public WorklistQueries(Warehouse warehouse, List<Integer> agingEdges, int preventiveDays) {
         this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
+        this.clients = new KpiQueries(warehouse);
         ClientTerms d = ClientTerms.defaults();
         this.aging = new ClientTerms(agingEdges, d.promiseGraceDays(), d.unitCostClp(), d.agentClpPerMinute(),
                 d.agencyFeeBps());
@@ -326,7 +332,7 @@ public final class WorklistQueries {
     }
 
     /** Adds the keys of clients in scope (and the filter's client) as SQL tuples; returns how many. */
-    private static int pairs(TenantScope scope, WorklistFilter filter, java.util.Set<String> keys, StringJoiner out) {
+    private static int pairs(TenantScope scope, WorklistFilter filter, Set<String> keys, StringJoiner out) {
         int count = 0;
         for (String key : keys) {
             int cut = key.indexOf('\u0000');
@@ -368,12 +374,12 @@ public final class WorklistQueries {
      * The ids of the live invoices of these debtors ({@link WorklistStops#key} of client and debtor) in
      * {@code scope}, by the same keys; debtors of clients outside the scope get none.
      */
-    public Map<String, List<String>> invoiceIdsByDebtor(TenantScope scope, java.util.Collection<String> debtorKeys) {
+    public Map<String, List<String>> invoiceIdsByDebtor(TenantScope scope, Collection<String> debtorKeys) {
         Objects.requireNonNull(scope, "scope");
         Map<String, List<String>> out = new HashMap<>();
-        java.util.Set<String> wanted = new java.util.HashSet<>();
-        java.util.Set<String> clients = new java.util.TreeSet<>();
-        java.util.Set<String> debtors = new java.util.TreeSet<>();
+        Set<String> wanted = new HashSet<>();
+        Set<String> clients = new TreeSet<>();
+        Set<String> debtors = new TreeSet<>();
         for (String key : debtorKeys) {
             int cut = key.indexOf('\u0000');
             if (scope.allows(key.substring(0, cut))) {
@@ -418,7 +424,7 @@ public final class WorklistQueries {
      * {@code (client_id, x) IN ((…), …)} list of tuple literals slowly: 200 pairs cost 7–8 ms before any row is read
      * (a 200-item page's details at 10M invoices: 13 ms for the invoices with pairs, 8.6 ms with two lists).
      */
-    private static String eachIn(String column, java.util.Collection<String> values) {
+    private static String eachIn(String column, Collection<String> values) {
         StringJoiner list = new StringJoiner(", ");
         values.forEach(v -> list.add(string(v)));
         return column + " IN (" + list + ")";
@@ -516,8 +522,8 @@ public final class WorklistQueries {
     /**
      * The full rows of these page items with debtor and client names and the debtor's risk reasons, by client and
      * invoice id (and rows of other invoices with the same ids in the page's clients, which nobody looks up): three
-     * queries (the invoices' newest versions, the page debtors' names and reasons, the page clients' names) put
-     * together here. One query joining the three to the invoices took 42 ms for a 200-item page
+     * queries (the invoices' newest versions, the page debtors' names and reasons, the page clients' names as
+     * {@link KpiQueries#clients} reads them) put together here. One query joining the three to the invoices took 42 ms for a 200-item page
      * at 10M invoices against 13 + 12 + 1.5 ms: its joins carried every invoice's activity columns through three
      * levels. (The page's debtor keys as the left side of the join, arrayJoin over tuple literals, cost 16 ms alone.)
      */
@@ -526,16 +532,16 @@ public final class WorklistQueries {
         if (page.isEmpty()) {
             return rows;
         }
-        java.util.Set<String> invoiceIds = new java.util.TreeSet<>();
-        java.util.Set<String> debtorIds = new java.util.TreeSet<>();
+        Set<String> invoiceIds = new TreeSet<>();
+        Set<String> debtorIds = new TreeSet<>();
         for (Candidate c : page) {
             invoiceIds.add(c.invoiceId());
             debtorIds.add(c.debtorId());
         }
         // the page's clients (all in scope: they came from a scoped read), not the whole scope's IN list; the ids
         // narrow as lists (see eachIn): rows of other pairs are read too and never looked up
-        String inScope = TenantScope.of(page.stream().map(Candidate::clientId).filter(scope::allows).distinct().toList())
-                .sqlCondition("client_id");
+        TenantScope pageClients = TenantScope.of(page.stream().map(Candidate::clientId).filter(scope::allows).distinct().toList());
+        String inScope = pageClients.sqlCondition("client_id");
         String debtors = eachIn("debtor_id", debtorIds);
         String names = """
                 SELECT d_client_id, d_debtor_id, d_name, d_rut, risk_reasons
@@ -558,20 +564,17 @@ public final class WorklistQueries {
         // a row per page debtor in either table ('' for the columns of the table without it)
         Map<String, JsonNode> debtorDetails = new HashMap<>();
         for (JsonNode r : warehouse.query(names)) {
-            debtorDetails.put(r.get("d_client_id").asText() + '\u0000' + r.get("d_debtor_id").asText(), r);
+            debtorDetails.put(WorklistStops.key(r.get("d_client_id").asText(), r.get("d_debtor_id").asText()), r);
         }
         Map<String, String> clientNames = new HashMap<>();
-        for (JsonNode r : warehouse.query("SELECT client_id, argMax(name, version) AS c_name FROM clients WHERE "
-                + inScope + " GROUP BY client_id")) {
-            clientNames.put(r.get("client_id").asText(), r.get("c_name").asText());
-        }
+        clients.clients(pageClients).forEach(c -> clientNames.put(c.clientId(), c.name()));
         String sql = "SELECT " + SNAPSHOT_COLUMNS + "\n"
                 + NEWEST_OF_KEYS.formatted(inScope + " AND " + eachIn("invoice_id", invoiceIds))
                 + "WHERE is_deleted = 0";
         for (JsonNode r : warehouse.query(sql)) {
             ObjectNode row = (ObjectNode) r;
             String client = row.get("client_id").asText();
-            JsonNode debtor = debtorDetails.get(client + '\u0000' + row.get("debtor_id").asText());
+            JsonNode debtor = debtorDetails.get(WorklistStops.key(client, row.get("debtor_id").asText()));
             // a debtor or client in no table: empty strings, as a LEFT JOIN answers for a missing row
             row.put("d_name", debtor == null ? "" : debtor.get("d_name").asText());
             row.put("d_rut", debtor == null ? "" : debtor.get("d_rut").asText());
